@@ -1,0 +1,136 @@
+package ecrbridge;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
+import ecrbridge.pod.PodPages;
+import ecrbridge.resource.ResourcePages;
+import ecrbridge.signin.DevelopmentSignInPages;
+import ecrbridge.signin.SignedInUser;
+import ecrbridge.signin.UserSessions;
+import ecrbridge.web.HealthCheck;
+import ecrbridge.workspace.Membership;
+import ecrbridge.workspace.WorkspaceGuard;
+import ecrbridge.workspace.WorkspacePages;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every route of the portal and who may use it. Handlers of signed-in routes receive the user;
+ * handlers of workspace routes receive the user's membership, already checked, so no handler
+ * decides access on its own.
+ */
+final class Routes {
+
+  /** Who may use a route. */
+  enum Access {
+    PUBLIC,
+    SIGNED_IN,
+    /** Any member of the workspace in the URL; others get 404. */
+    WORKSPACE_MEMBER,
+    /** OWNERs of the workspace in the URL; other members get 403, others 404. */
+    WORKSPACE_OWNER
+  }
+
+  record Route(HandlerType method, String path, Access access, Handler handler) {
+  }
+
+  @FunctionalInterface
+  interface UserHandler {
+    void handle(Context ctx, SignedInUser user) throws Exception;
+  }
+
+  @FunctionalInterface
+  interface MemberHandler {
+    void handle(Context ctx, Membership membership) throws Exception;
+  }
+
+  private static final String RESOURCE = "/workspaces/{ws}/resources/{id}";
+
+  private final UserSessions sessions;
+  private final WorkspaceGuard guard;
+  private final List<Route> table;
+
+  Routes(UserSessions sessions, WorkspaceGuard guard, HealthCheck health,
+      DevelopmentSignInPages signIn, PodPages pods, WorkspacePages workspaces,
+      ResourcePages resources) {
+    this.sessions = sessions;
+    this.guard = guard;
+    this.table = List.of(
+        open(GET, "/healthz", health::show),
+        open(GET, "/signin", signIn::showForm),
+        open(POST, "/signin", signIn::signIn),
+        signedIn(POST, "/signout", (ctx, user) -> signIn.signOut(ctx)),
+
+        signedIn(GET, "/", workspaces::list),
+        signedIn(GET, "/pods", pods::list),
+        signedIn(GET, "/pods/new", pods::showCreateForm),
+        signedIn(POST, "/pods/new", pods::create),
+        signedIn(GET, "/pods/{org}/{pod}", pods::show),
+
+        signedIn(GET, "/workspaces", workspaces::list),
+        signedIn(GET, "/workspaces/new", workspaces::showCreateForm),
+        signedIn(POST, "/workspaces/new", workspaces::create),
+        member(GET, "/workspaces/{ws}", workspaces::show),
+
+        owner(GET, "/workspaces/{ws}/resources/new", resources::showCreateForm),
+        owner(POST, "/workspaces/{ws}/resources/new", resources::create),
+        member(GET, RESOURCE, resources::show),
+        member(GET, RESOURCE + "/policy.json", resources::downloadPolicy),
+        owner(GET, RESOURCE + "/edit", resources::showEditForm),
+        owner(POST, RESOURCE + "/edit", resources::update),
+        owner(POST, RESOURCE + "/delete", resources::delete));
+  }
+
+  List<Route> all() {
+    return table;
+  }
+
+  void registerOn(RoutesConfig routes) {
+    table.forEach(route -> routes.addHttpHandler(route.method(), route.path(), route.handler()));
+  }
+
+  private Route open(HandlerType method, String path, Handler handler) {
+    return new Route(method, path, Access.PUBLIC, handler);
+  }
+
+  private Route signedIn(HandlerType method, String path, UserHandler handler) {
+    return new Route(method, path, Access.SIGNED_IN, ctx -> {
+      Optional<SignedInUser> user = sessions.current(ctx);
+      if (user.isEmpty()) {
+        redirectToSignIn(ctx);
+        return;
+      }
+      handler.handle(ctx, user.get());
+    });
+  }
+
+  private Route member(HandlerType method, String path, MemberHandler handler) {
+    Route signedIn = signedIn(method, path, (ctx, user) ->
+        handler.handle(ctx, guard.requireMember(ctx, user)));
+    return new Route(method, path, Access.WORKSPACE_MEMBER, signedIn.handler());
+  }
+
+  private Route owner(HandlerType method, String path, MemberHandler handler) {
+    Route signedIn = signedIn(method, path, (ctx, user) ->
+        handler.handle(ctx, guard.requireOwner(ctx, user)));
+    return new Route(method, path, Access.WORKSPACE_OWNER, signedIn.handler());
+  }
+
+  /** Pages come back after sign-in; a form post cannot be replayed, so it goes home. */
+  private static void redirectToSignIn(Context ctx) {
+    String target = "/signin";
+    if (ctx.method() == GET) {
+      String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+      target += "?next=" + URLEncoder.encode(ctx.path() + query, StandardCharsets.UTF_8);
+    }
+    ctx.redirect(target, HttpStatus.SEE_OTHER);
+  }
+}

@@ -1,0 +1,73 @@
+package ecrbridge.config;
+
+import ecrbridge.pod.PodSeed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the portal reads from its environment, read and validated in one place. Each
+ * variable is documented with its default in the README.
+ *
+ * @param host the address the HTTP server binds to
+ * @param port the HTTP port; 0 picks a free one (tests)
+ * @param databaseUrl a JDBC URL of H2 or PostgreSQL
+ * @param pods the pods to create at start-up when they do not exist yet
+ */
+public record Config(
+    String host,
+    int port,
+    String databaseUrl,
+    String databaseUser,
+    String databasePassword,
+    List<PodSeed> pods) {
+
+  public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/ecrbridge;"
+      + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  /** Reads the configuration; a {@link ConfigException} names the variable that is wrong. */
+  public static Config fromEnvironment(Map<String, String> env) {
+    return new Config(
+        value(env, "ECRBRIDGE_HOST").orElse("127.0.0.1"),
+        port(value(env, "ECRBRIDGE_PORT").orElse("8080")),
+        value(env, "ECRBRIDGE_DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
+        value(env, "ECRBRIDGE_DATABASE_USER").orElse("sa"),
+        Optional.ofNullable(env.get("ECRBRIDGE_DATABASE_PASSWORD")).orElse(""),
+        pods(value(env, "ECRBRIDGE_PODS").orElse("")));
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static int port(String value) {
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 0 && port <= 65_535) {
+        return port;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below with the accepted range
+    }
+    throw new ConfigException("ECRBRIDGE_PORT must be a port number from 0 to 65535, not '"
+        + value + "'.");
+  }
+
+  /**
+   * Pods as {@code organization/pod=discovery-role-arn} entries separated by semicolons or
+   * white space (IAM role names may contain commas, never semicolons or spaces).
+   */
+  private static List<PodSeed> pods(String value) {
+    List<PodSeed> pods = new ArrayList<>();
+    for (String entry : value.split("[;\\s]+")) {
+      if (!entry.isEmpty()) {
+        pods.add(PodSeed.parse(entry).orElseThrow(() -> new ConfigException(
+            "ECRBRIDGE_PODS: '" + entry + "' is not organization/pod=arn:aws:iam::"
+                + "<12-digit account>:role/<name> with ids of lowercase letters, digits, "
+                + "- and _.")));
+      }
+    }
+    return List.copyOf(pods);
+  }
+}

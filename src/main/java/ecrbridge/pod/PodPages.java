@@ -1,0 +1,89 @@
+package ecrbridge.pod;
+
+import ecrbridge.aws.DiscoveryRoleArn;
+import ecrbridge.db.DatabaseFailures;
+import ecrbridge.signin.SignedInUser;
+import ecrbridge.web.FieldErrors;
+import ecrbridge.web.Flash;
+import ecrbridge.web.Form;
+import ecrbridge.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.util.Map;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The pod list, one pod described like {@code wb pod describe}, and the form that adds one. */
+public final class PodPages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PodPages.class);
+
+  private static final String[] FIELDS = {"organization", "podId", "discoveryRoleArn"};
+
+  private final PodRepository pods;
+  private final Views views;
+  private final Clock clock;
+
+  public PodPages(PodRepository pods, Views views, Clock clock) {
+    this.pods = pods;
+    this.views = views;
+    this.clock = clock;
+  }
+
+  public void list(Context ctx, SignedInUser user) {
+    views.render(ctx, "pod/list", Map.of("pods", pods.findAll()));
+  }
+
+  public void show(Context ctx, SignedInUser user) {
+    Pod pod = pods.find(ctx.pathParam("org"), ctx.pathParam("pod"))
+        .orElseThrow(NotFoundResponse::new);
+    views.render(ctx, "pod/show", Map.of("pod", pod));
+  }
+
+  public void showCreateForm(Context ctx, SignedInUser user) {
+    views.render(ctx, "pod/form", Map.of("form", Form.of(Map.of())));
+  }
+
+  public void create(Context ctx, SignedInUser user) {
+    Form form = Form.read(ctx, FIELDS);
+    Map<String, String> errors = validate(form);
+    if (!errors.isEmpty()) {
+      renderInvalid(ctx, form.withErrors(errors));
+      return;
+    }
+
+    Pod pod = new Pod(form.value("organization"), form.value("podId"),
+        form.value("discoveryRoleArn"), false, clock.instant());
+    try {
+      pods.insert(pod);
+    } catch (UnableToExecuteStatementException failure) {
+      if (!DatabaseFailures.isUniqueViolation(failure)) {
+        throw failure;
+      }
+      renderInvalid(ctx, form.withError("podId", "Organization " + pod.organization()
+          + " already has a pod " + pod.podId() + "."));
+      return;
+    }
+
+    LOG.info("Pod {} added by {}", pod.key(), user.email());
+    Flash.success(ctx, "Pod " + pod.key() + " added.");
+    ctx.redirect("/pods/" + pod.key(), HttpStatus.SEE_OTHER);
+  }
+
+  private void renderInvalid(Context ctx, Form form) {
+    views.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "pod/form", Map.of("form", form));
+  }
+
+  private static Map<String, String> validate(Form form) {
+    String arn = form.value("discoveryRoleArn");
+    return new FieldErrors()
+        .check("organization", PodIds.check(form.value("organization"), "organization id"))
+        .check("podId", PodIds.check(form.value("podId"), "pod id"))
+        .require("discoveryRoleArn", arn, "Enter the pod's discovery role ARN.")
+        .check("discoveryRoleArn", DiscoveryRoleArn.check(arn))
+        .asMap();
+  }
+}

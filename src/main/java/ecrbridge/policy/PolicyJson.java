@@ -1,0 +1,39 @@
+package ecrbridge.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes policy documents as people read them in the AWS console: two-space indentation,
+ * {@code "key": value}, one array element per line, {@code \n} line ends on every platform,
+ * and a final newline so that the downloaded file is a well-formed text file.
+ */
+public final class PolicyJson {
+
+  private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
+
+  private static final ObjectWriter PRETTY = new ObjectMapper().writer(
+      new DefaultPrettyPrinter()
+          .withSeparators(Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withObjectIndenter(INDENTER)
+          .withArrayIndenter(INDENTER));
+
+  private PolicyJson() {
+  }
+
+  public static String pretty(JsonNode document) {
+    try {
+      return PRETTY.writeValueAsString(document) + "\n";
+    } catch (JsonProcessingException impossible) {
+      // A tree built in memory always serializes; this only satisfies the checked signature.
+      throw new UncheckedIOException(impossible);
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package ecrbridge.resource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ecrbridge.aws.AwsRegions;
+import ecrbridge.aws.AwsRegions.AwsRegion;
+import ecrbridge.db.DatabaseFailures;
+import ecrbridge.pod.Pod;
+import ecrbridge.pod.PodRepository;
+import ecrbridge.policy.PolicyJson;
+import ecrbridge.policy.RepositoryPolicy;
+import ecrbridge.web.Flash;
+import ecrbridge.web.Form;
+import ecrbridge.web.SelectOption;
+import ecrbridge.web.Views;
+import ecrbridge.workspace.Membership;
+import ecrbridge.workspace.Workspace;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registering, showing, editing and deleting external ECR repository resources, and the
+ * repository policy each one needs.
+ */
+public final class ResourcePages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResourcePages.class);
+
+  /** The path parameter that names the resource within its workspace. */
+  public static final String PATH_PARAM = "id";
+
+  private final ResourceRepository resources;
+  private final PodRepository pods;
+  private final AwsRegions regions;
+  private final Views views;
+  private final Clock clock;
+
+  public ResourcePages(ResourceRepository resources, PodRepository pods, AwsRegions regions,
+      Views views, Clock clock) {
+    this.resources = resources;
+    this.pods = pods;
+    this.regions = regions;
+    this.views = views;
+    this.clock = clock;
+  }
+
+  public void showCreateForm(Context ctx, Membership owner) {
+    Form form = ResourceForm.blank(owner.workspace().defaultRegion());
+    renderForm(ctx, HttpStatus.OK, owner, form, null, List.of());
+  }
+
+  public void create(Context ctx, Membership owner) {
+    Workspace workspace = owner.workspace();
+    Form form = ResourceForm.read(ctx);
+    Map<String, String> errors = ResourceForm.validate(form, regions);
+    if (!errors.isEmpty()) {
+      renderForm(ctx, HttpStatus.UNPROCESSABLE_CONTENT, owner, form.withErrors(errors), null,
+          List.of());
+      return;
+    }
+
+    Instant now = clock.instant();
+    EcrRepositoryResource resource = ResourceForm.toResource(form, workspace.uuid(), now, now);
+    List<EcrRepositoryResource> overlaps = overlapsOf(resource);
+    if (!overlaps.isEmpty() && !ResourceForm.overlapConfirmed(form)) {
+      renderForm(ctx, HttpStatus.OK, owner, form, null, overlaps);
+      return;
+    }
+    if (!insert(resource)) {
+      Form duplicate = form.withError("resourceId", "This workspace already has a resource "
+          + "with the id " + resource.resourceId() + "; choose another.");
+      renderForm(ctx, HttpStatus.UNPROCESSABLE_CONTENT, owner, duplicate, null, List.of());
+      return;
+    }
+
+    LOG.info("Resource {} registered in workspace {} by {}", resource.resourceId(),
+        workspace.userFacingId(), owner.user().email());
+    Flash.success(ctx, "Resource " + resource.resourceId() + " registered. Attach the policy "
+        + "below to the repository to grant the workspace access.");
+    ctx.redirect(resourcePath(workspace, resource.resourceId()), HttpStatus.SEE_OTHER);
+  }
+
+  public void show(Context ctx, Membership member) {
+    EcrRepositoryResource resource = find(ctx, member);
+    String fileName = AttachInstructions.policyFileName(member.workspace().userFacingId(),
+        resource.resourceId());
+    Map<String, Object> model = new HashMap<>();
+    model.put("workspace", member.workspace());
+    model.put("role", member.role());
+    model.put("resource", resource);
+    model.put("pod", pod(member.workspace()));
+    model.put("policyJson", PolicyJson.pretty(policy(member.workspace(), resource)));
+    model.put("policyFileName", fileName);
+    model.put("attachCommand", resource.repository().isPresent()
+        ? AttachInstructions.forRepository(resource, fileName)
+        : AttachInstructions.forEveryRepository(resource, fileName));
+    model.put("overlaps", overlapsOf(resource));
+    views.render(ctx, "resource/show", model);
+  }
+
+  /** The policy as a file: served as JSON, saved under a name that says what it is for. */
+  public void downloadPolicy(Context ctx, Membership member) {
+    EcrRepositoryResource resource = find(ctx, member);
+    String fileName = AttachInstructions.policyFileName(member.workspace().userFacingId(),
+        resource.resourceId());
+    ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+        .contentType("application/json; charset=utf-8")
+        .result(PolicyJson.pretty(policy(member.workspace(), resource)));
+  }
+
+  public void showEditForm(Context ctx, Membership owner) {
+    EcrRepositoryResource resource = find(ctx, owner);
+    renderForm(ctx, HttpStatus.OK, owner, ResourceForm.of(resource), resource, List.of());
+  }
+
+  public void update(Context ctx, Membership owner) {
+    EcrRepositoryResource existing = find(ctx, owner);
+    Form form = ResourceForm.read(ctx).withValue("resourceId", existing.resourceId());
+    Map<String, String> errors = ResourceForm.validate(form, regions);
+    if (!errors.isEmpty()) {
+      renderForm(ctx, HttpStatus.UNPROCESSABLE_CONTENT, owner, form.withErrors(errors), existing,
+          List.of());
+      return;
+    }
+
+    EcrRepositoryResource updated = ResourceForm.toResource(form, existing.workspaceUuid(),
+        existing.createdAt(), clock.instant());
+    List<EcrRepositoryResource> overlaps = overlapsOf(updated);
+    boolean overlapIsNew = !overlaps.isEmpty() && !sameAccountAndRegion(existing, updated);
+    if (overlapIsNew && !ResourceForm.overlapConfirmed(form)) {
+      renderForm(ctx, HttpStatus.OK, owner, form, existing, overlaps);
+      return;
+    }
+    if (resources.update(updated) == 0) {
+      throw new NotFoundResponse();
+    }
+
+    LOG.info("Resource {} of workspace {} updated by {}", updated.resourceId(),
+        owner.workspace().userFacingId(), owner.user().email());
+    Flash.success(ctx, "Resource " + updated.resourceId() + " saved. If the account, region or "
+        + "repository changed, attach the policy to the new repository.");
+    ctx.redirect(resourcePath(owner.workspace(), updated.resourceId()), HttpStatus.SEE_OTHER);
+  }
+
+  /** Deletes after an explicit confirmation; without one, shows what will be deleted. */
+  public void delete(Context ctx, Membership owner) {
+    EcrRepositoryResource resource = find(ctx, owner);
+    if (!"yes".equals(ctx.formParam("confirm"))) {
+      views.render(ctx, "resource/delete", Map.of(
+          "workspace", owner.workspace(), "resource", resource));
+      return;
+    }
+
+    resources.delete(resource.workspaceUuid(), resource.resourceId());
+    LOG.info("Resource {} of workspace {} deleted by {}", resource.resourceId(),
+        owner.workspace().userFacingId(), owner.user().email());
+    Flash.success(ctx, "Resource " + resource.resourceId() + " deleted. The repository policy "
+        + "stays attached in account " + resource.accountId() + " until its owner removes it.");
+    ctx.redirect("/workspaces/" + owner.workspace().userFacingId(), HttpStatus.SEE_OTHER);
+  }
+
+  private EcrRepositoryResource find(Context ctx, Membership member) {
+    return resources.find(member.workspace().uuid(), ctx.pathParam(PATH_PARAM))
+        .orElseThrow(NotFoundResponse::new);
+  }
+
+  private Pod pod(Workspace workspace) {
+    return pods.find(workspace.podOrganization(), workspace.podId()).orElseThrow();
+  }
+
+  private ObjectNode policy(Workspace workspace,
+      EcrRepositoryResource resource) {
+    return RepositoryPolicy.forWorkspace(pod(workspace).accountId(), resource.roleTagKey());
+  }
+
+  private List<EcrRepositoryResource> overlapsOf(EcrRepositoryResource resource) {
+    return resources.findByWorkspace(resource.workspaceUuid()).stream()
+        .filter(resource::overlaps)
+        .toList();
+  }
+
+  private static boolean sameAccountAndRegion(EcrRepositoryResource a, EcrRepositoryResource b) {
+    return a.accountId().equals(b.accountId()) && a.region().equals(b.region());
+  }
+
+  /** Inserts; false when the id is taken, also when a racing request took it first. */
+  private boolean insert(EcrRepositoryResource resource) {
+    try {
+      resources.insert(resource);
+      return true;
+    } catch (UnableToExecuteStatementException failure) {
+      if (DatabaseFailures.isUniqueViolation(failure)) {
+        return false;
+      }
+      throw failure;
+    }
+  }
+
+  private void renderForm(Context ctx, HttpStatus status, Membership owner, Form form,
+      EcrRepositoryResource existing, List<EcrRepositoryResource> overlaps) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("workspace", owner.workspace());
+    model.put("form", form);
+    model.put("existing", existing);
+    model.put("overlaps", overlaps);
+    model.put("regionOptions", SelectOption.of(regions.all(), AwsRegion::id, AwsRegion::label));
+    views.render(ctx, status, "resource/form", model);
+  }
+
+  static String resourcePath(Workspace workspace, String resourceId) {
+    return "/workspaces/" + workspace.userFacingId() + "/resources/" + resourceId;
+  }
+}

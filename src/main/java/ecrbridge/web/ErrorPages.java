@@ -1,0 +1,95 @@
+package ecrbridge.web;
+
+import ecrbridge.db.DatabaseFailures;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into a page in plain words: 404 and 403 from handlers, 503 when the
+ * database cannot be reached, and 500 with a reference that matches one logged stack trace.
+ * No exception text reaches a page.
+ */
+public final class ErrorPages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+  private static final String RENDERED = "ecrbridge.errorPageRendered";
+
+  private final Views views;
+
+  public ErrorPages(Views views) {
+    this.views = views;
+  }
+
+  public void registerOn(RoutesConfig routes) {
+    routes.exception(HttpResponseException.class, (failure, ctx) ->
+        show(ctx, HttpStatus.forStatus(failure.getStatus()), failure.getMessage(), null));
+    routes.exception(Exception.class, (failure, ctx) -> unexpected(ctx, failure));
+    routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
+      if (ctx.attribute(RENDERED) == null) {
+        show(ctx, HttpStatus.NOT_FOUND, null, null);
+      }
+    });
+  }
+
+  private void unexpected(Context ctx, Exception failure) {
+    if (DatabaseFailures.isUnavailable(failure)) {
+      LOG.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(),
+          failure.getMessage());
+      show(ctx, HttpStatus.SERVICE_UNAVAILABLE, null, null);
+      return;
+    }
+    String reference = UUID.randomUUID().toString().substring(0, 8);
+    LOG.error("Unexpected failure {} on {} {}", reference, ctx.method(), ctx.path(), failure);
+    show(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, reference);
+  }
+
+  private void show(Context ctx, HttpStatus status, String detail, String reference) {
+    ctx.attribute(RENDERED, Boolean.TRUE);
+    Map<String, Object> model = new HashMap<>();
+    model.put("status", status.getCode());
+    model.put("title", title(status));
+    model.put("explanation", explanation(status, detail));
+    model.put("reference", reference);
+    try {
+      views.render(ctx, status, "error", model);
+    } catch (RuntimeException renderingFailed) {
+      // The layout needs the session; if even that fails, plain text still says what happened.
+      LOG.error("Error page for status {} could not be rendered", status, renderingFailed);
+      ctx.status(status).contentType("text/plain; charset=utf-8")
+          .result(status.getCode() + " " + title(status));
+    }
+  }
+
+  private static String title(HttpStatus status) {
+    return switch (status) {
+      case NOT_FOUND -> "Page not found";
+      case FORBIDDEN -> "Not allowed";
+      case SERVICE_UNAVAILABLE -> "Database unavailable";
+      case INTERNAL_SERVER_ERROR -> "Something went wrong";
+      default -> status.getMessage();
+    };
+  }
+
+  private static String explanation(HttpStatus status, String detail) {
+    return switch (status) {
+      case NOT_FOUND -> "There is nothing here, or you are not a member of the workspace it "
+          + "belongs to. Check the address, or ask a workspace owner to add you.";
+      case FORBIDDEN -> detail;
+      case SERVICE_UNAVAILABLE -> "The portal cannot reach its database right now, so nothing "
+          + "could be read or saved. Try again in a minute; if it persists, tell the team that "
+          + "runs this portal (its /healthz endpoint shows the database status).";
+      case INTERNAL_SERVER_ERROR -> "The portal failed while handling this request. Nothing "
+          + "you typed was wrong. If it happens again, give the reference below to the team "
+          + "that runs this portal.";
+      default -> detail;
+    };
+  }
+}

@@ -1,0 +1,39 @@
+package ecrbridge.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Collects the first problem found for each field of a form, in the order checked. */
+public final class FieldErrors {
+
+  private final Map<String, String> errors = new LinkedHashMap<>();
+
+  public FieldErrors check(String field, Optional<String> problem) {
+    problem.ifPresent(message -> errors.putIfAbsent(field, message));
+    return this;
+  }
+
+  public FieldErrors require(String field, String value, String message) {
+    if (value.isEmpty()) {
+      errors.putIfAbsent(field, message);
+    }
+    return this;
+  }
+
+  public FieldErrors maxLength(String field, String value, int max) {
+    if (value.length() > max) {
+      errors.putIfAbsent(field, "At most " + max + " characters (this has " + value.length()
+          + ").");
+    }
+    return this;
+  }
+
+  public boolean has(String field) {
+    return errors.containsKey(field);
+  }
+
+  public Map<String, String> asMap() {
+    return Map.copyOf(errors);
+  }
+}

@@ -1,0 +1,62 @@
+package ecrbridge.web;
+
+import io.javalin.http.Context;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a form shows: each field's value as the user typed it (surrounding white space removed)
+ * and a message for each field that is invalid. Templates read it through
+ * {@code fragments/fields.html}.
+ */
+public record Form(Map<String, String> values, Map<String, String> errors) {
+
+  public Form {
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+  }
+
+  public static Form of(Map<String, String> values) {
+    return new Form(values, Map.of());
+  }
+
+  /** The named fields of a submitted form; a missing field reads as empty. */
+  public static Form read(Context ctx, String... fields) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String field : fields) {
+      String value = ctx.formParam(field);
+      values.put(field, value == null ? "" : value.strip());
+    }
+    return of(values);
+  }
+
+  public String value(String field) {
+    return values.getOrDefault(field, "");
+  }
+
+  /** The message for the field, or null when it is valid (templates test it with th:if). */
+  public String error(String field) {
+    return errors.get(field);
+  }
+
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  public Form withErrors(Map<String, String> moreErrors) {
+    Map<String, String> all = new LinkedHashMap<>(errors);
+    moreErrors.forEach(all::putIfAbsent);
+    return new Form(values, all);
+  }
+
+  public Form withValue(String field, String value) {
+    Map<String, String> all = new LinkedHashMap<>(values);
+    all.put(field, value);
+    return new Form(all, errors);
+  }
+
+  public Form withError(String field, String message) {
+    return withErrors(Map.of(field, message));
+  }
+}

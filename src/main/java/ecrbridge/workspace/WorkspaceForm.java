@@ -1,0 +1,58 @@
+package ecrbridge.workspace;
+
+import ecrbridge.aws.AwsRegions;
+import ecrbridge.web.FieldErrors;
+import ecrbridge.web.Form;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The fields of the create-workspace form and their rules. */
+final class WorkspaceForm {
+
+  static final String[] FIELDS = {"userFacingId", "name", "description", "pod", "defaultRegion"};
+
+  /** Terra Workspace Manager's rule for user-facing ids: 3 to 63 characters. */
+  private static final Pattern USER_FACING_ID = Pattern.compile("[a-z0-9][-_a-z0-9]{2,62}");
+
+  /** Ids that are path segments of their own ({@code /workspaces/new}). */
+  private static final Set<String> RESERVED_IDS = Set.of("new");
+
+  static final int NAME_MAX_LENGTH = 200;
+  static final int DESCRIPTION_MAX_LENGTH = 2048;
+
+  private WorkspaceForm() {
+  }
+
+  static Form read(Context ctx) {
+    return Form.read(ctx, FIELDS);
+  }
+
+  static Map<String, String> validate(Form form, Set<String> podKeys, AwsRegions regions) {
+    String id = form.value("userFacingId");
+    return new FieldErrors()
+        .require("userFacingId", id, "Enter an id for the workspace.")
+        .check("userFacingId", checkUserFacingId(id))
+        .require("name", form.value("name"), "Enter a name.")
+        .maxLength("name", form.value("name"), NAME_MAX_LENGTH)
+        .maxLength("description", form.value("description"), DESCRIPTION_MAX_LENGTH)
+        .check("pod", podKeys.contains(form.value("pod")) ? Optional.empty()
+            : Optional.of("Choose one of the pods."))
+        .check("defaultRegion", regions.find(form.value("defaultRegion")).isPresent()
+            ? Optional.empty() : Optional.of("Choose one of the AWS regions."))
+        .asMap();
+  }
+
+  static Optional<String> checkUserFacingId(String id) {
+    if (!USER_FACING_ID.matcher(id).matches()) {
+      return Optional.of("An id is 3 to 63 lowercase letters, digits, - or _, starting with a "
+          + "letter or digit.");
+    }
+    if (RESERVED_IDS.contains(id)) {
+      return Optional.of("'" + id + "' is reserved by the portal's addresses; choose another.");
+    }
+    return Optional.empty();
+  }
+}

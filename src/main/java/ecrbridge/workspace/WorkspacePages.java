@@ -1,0 +1,127 @@
+package ecrbridge.workspace;
+
+import ecrbridge.aws.AwsRegions;
+import ecrbridge.aws.AwsRegions.AwsRegion;
+import ecrbridge.db.DatabaseFailures;
+import ecrbridge.pod.Pod;
+import ecrbridge.pod.PodRepository;
+import ecrbridge.resource.ResourceRepository;
+import ecrbridge.signin.SignedInUser;
+import ecrbridge.web.Flash;
+import ecrbridge.web.Form;
+import ecrbridge.web.SelectOption;
+import ecrbridge.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The workspace list, the create form and a workspace's own page. */
+public final class WorkspacePages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkspacePages.class);
+
+  private static final String DEFAULT_REGION = "us-east-1";
+
+  private final WorkspaceRepository workspaces;
+  private final PodRepository pods;
+  private final ResourceRepository resources;
+  private final AwsRegions regions;
+  private final Views views;
+  private final Clock clock;
+
+  public WorkspacePages(WorkspaceRepository workspaces, PodRepository pods,
+      ResourceRepository resources, AwsRegions regions, Views views, Clock clock) {
+    this.workspaces = workspaces;
+    this.pods = pods;
+    this.resources = resources;
+    this.regions = regions;
+    this.views = views;
+    this.clock = clock;
+  }
+
+  public void list(Context ctx, SignedInUser user) {
+    views.render(ctx, "workspace/list", Map.of(
+        "workspaces", workspaces.findByMember(user.email()),
+        "hasPods", !pods.findAll().isEmpty()));
+  }
+
+  public void showCreateForm(Context ctx, SignedInUser user) {
+    List<Pod> allPods = pods.findAll();
+    String firstPod = allPods.isEmpty() ? "" : allPods.get(0).key();
+    Form form = Form.of(Map.of("pod", firstPod, "defaultRegion", DEFAULT_REGION));
+    renderForm(ctx, HttpStatus.OK, form, allPods);
+  }
+
+  public void create(Context ctx, SignedInUser user) {
+    Form form = WorkspaceForm.read(ctx);
+    List<Pod> allPods = pods.findAll();
+    Set<String> podKeys = allPods.stream().map(Pod::key).collect(Collectors.toSet());
+    Map<String, String> errors = WorkspaceForm.validate(form, podKeys, regions);
+    if (!errors.isEmpty()) {
+      renderForm(ctx, HttpStatus.UNPROCESSABLE_CONTENT, form.withErrors(errors), allPods);
+      return;
+    }
+
+    Workspace workspace = newWorkspace(form, user);
+    Optional<String> duplicate = insert(workspace, user);
+    if (duplicate.isPresent()) {
+      renderForm(ctx, HttpStatus.UNPROCESSABLE_CONTENT,
+          form.withError("userFacingId", duplicate.get()), allPods);
+      return;
+    }
+
+    LOG.info("Workspace {} ({}) created by {}", workspace.userFacingId(), workspace.uuid(),
+        user.email());
+    Flash.success(ctx, "Workspace " + workspace.userFacingId() + " created. You are its owner.");
+    ctx.redirect("/workspaces/" + workspace.userFacingId(), HttpStatus.SEE_OTHER);
+  }
+
+  public void show(Context ctx, Membership membership) {
+    Workspace workspace = membership.workspace();
+    Pod pod = pods.find(workspace.podOrganization(), workspace.podId()).orElseThrow();
+    views.render(ctx, "workspace/show", Map.of(
+        "workspace", workspace,
+        "role", membership.role(),
+        "pod", pod,
+        "members", workspaces.findMembers(workspace.uuid()),
+        "resources", resources.findByWorkspace(workspace.uuid())));
+  }
+
+  private Workspace newWorkspace(Form form, SignedInUser user) {
+    String[] pod = form.value("pod").split("/", 2);
+    return new Workspace(UUID.randomUUID(), form.value("userFacingId"), form.value("name"),
+        form.value("description"), pod[0], pod[1], form.value("defaultRegion"), user.email(),
+        clock.instant());
+  }
+
+  /** Inserts, or returns the field message when the id was taken, even by a racing request. */
+  private Optional<String> insert(Workspace workspace, SignedInUser user) {
+    try {
+      workspaces.create(workspace, user.email());
+      return Optional.empty();
+    } catch (UnableToExecuteStatementException failure) {
+      if (!DatabaseFailures.isUniqueViolation(failure)) {
+        throw failure;
+      }
+      return Optional.of("The id " + workspace.userFacingId()
+          + " is taken by another workspace; choose another.");
+    }
+  }
+
+  private void renderForm(Context ctx, HttpStatus status, Form form, List<Pod> allPods) {
+    views.render(ctx, status, "workspace/form", Map.of(
+        "form", form,
+        "podOptions", SelectOption.of(allPods, Pod::key,
+            pod -> pod.key() + " (account " + pod.accountId() + ")"),
+        "regionOptions", SelectOption.of(regions.all(), AwsRegion::id, AwsRegion::label)));
+  }
+}
