@@ -1,0 +1,71 @@
+package ecrbridge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ecrbridge.pod.PodSeed;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+  @Test
+  void an_empty_environment_gives_the_embedded_defaults() {
+    Config config = Config.fromEnvironment(Map.of());
+
+    assertEquals(new Config("127.0.0.1", 8080, "jdbc:h2:file:./data/ecrbridge;MODE=PostgreSQL;"
+        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", List.of()), config);
+  }
+
+  @Test
+  void every_variable_is_read() {
+    Config config = Config.fromEnvironment(Map.of(
+        "ECRBRIDGE_HOST", "0.0.0.0",
+        "ECRBRIDGE_PORT", "9090",
+        "ECRBRIDGE_DATABASE_URL", "jdbc:postgresql://db:5432/ecrbridge",
+        "ECRBRIDGE_DATABASE_USER", "portal",
+        "ECRBRIDGE_DATABASE_PASSWORD", "s3cret",
+        "ECRBRIDGE_PODS", "verily1/aws=arn:aws:iam::535002863113:role/v0SaasTerraDiscovery;"
+            + " acme/aws-2=arn:aws:iam::012345678901:role/a,b"));
+
+    assertEquals(new Config("0.0.0.0", 9090, "jdbc:postgresql://db:5432/ecrbridge", "portal",
+        "s3cret", List.of(
+            new PodSeed("verily1", "aws", "arn:aws:iam::535002863113:role/v0SaasTerraDiscovery"),
+            new PodSeed("acme", "aws-2", "arn:aws:iam::012345678901:role/a,b"))), config);
+  }
+
+  @Test
+  void a_port_that_is_not_a_number_names_the_variable() {
+    ConfigException failure = assertThrows(ConfigException.class,
+        () -> Config.fromEnvironment(Map.of("ECRBRIDGE_PORT", "http")));
+
+    assertEquals("ECRBRIDGE_PORT must be a port number from 0 to 65535, not 'http'.",
+        failure.getMessage());
+  }
+
+  @Test
+  void a_port_out_of_range_names_the_variable() {
+    ConfigException failure = assertThrows(ConfigException.class,
+        () -> Config.fromEnvironment(Map.of("ECRBRIDGE_PORT", "65536")));
+
+    assertEquals("ECRBRIDGE_PORT must be a port number from 0 to 65535, not '65536'.",
+        failure.getMessage());
+  }
+
+  @Test
+  void a_malformed_pod_entry_names_the_variable_and_the_entry() {
+    ConfigException failure = assertThrows(ConfigException.class, () -> Config.fromEnvironment(
+        Map.of("ECRBRIDGE_PODS", "verily1/aws=arn:aws:iam::5350028631:role/short")));
+
+    assertEquals("ECRBRIDGE_PODS: 'verily1/aws=arn:aws:iam::5350028631:role/short' is not "
+        + "organization/pod=arn:aws:iam::<12-digit account>:role/<name> with ids of lowercase "
+        + "letters, digits, - and _.", failure.getMessage());
+  }
+
+  @Test
+  void an_uppercase_pod_id_is_refused() {
+    assertThrows(ConfigException.class, () -> Config.fromEnvironment(
+        Map.of("ECRBRIDGE_PODS", "Verily/aws=arn:aws:iam::535002863113:role/x")));
+  }
+}
