@@ -21,11 +21,12 @@ public final class PodIds {
     return ID.matcher(value).matches();
   }
 
-  public static Optional<String> check(String value, String what) {
+  /** The message for an invalid id; {@code subject} names it, as in "A pod id". */
+  public static Optional<String> check(String value, String subject) {
     if (isValid(value)) {
       return Optional.empty();
     }
-    return Optional.of("An " + what + " is 1 to " + MAX_LENGTH + " lowercase letters, digits, "
+    return Optional.of(subject + " is 1 to " + MAX_LENGTH + " lowercase letters, digits, "
         + "- or _, starting with a letter or digit.");
   }
 }

@@ -80,8 +80,8 @@ public final class PodPages {
   private static Map<String, String> validate(Form form) {
     String arn = form.value("discoveryRoleArn");
     return new FieldErrors()
-        .check("organization", PodIds.check(form.value("organization"), "organization id"))
-        .check("podId", PodIds.check(form.value("podId"), "pod id"))
+        .check("organization", PodIds.check(form.value("organization"), "An organization id"))
+        .check("podId", PodIds.check(form.value("podId"), "A pod id"))
         .require("discoveryRoleArn", arn, "Enter the pod's discovery role ARN.")
         .check("discoveryRoleArn", DiscoveryRoleArn.check(arn))
         .asMap();

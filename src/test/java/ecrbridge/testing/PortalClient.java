@@ -3,6 +3,7 @@ package ecrbridge.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,12 +22,13 @@ import java.util.stream.Collectors;
 public final class PortalClient {
 
   private final RunningPortal portal;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
 
   PortalClient(RunningPortal portal) {
     this.portal = portal;
     this.http = HttpClient.newBuilder()
-        .cookieHandler(new CookieManager())
+        .cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
   }
@@ -43,6 +46,14 @@ public final class PortalClient {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build());
+  }
+
+  /** The value of the named cookie this visitor holds, if any. */
+  public Optional<String> cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
   }
 
   public PortalClient signIn(String email, String displayName) {

@@ -1,0 +1,81 @@
+package ecrbridge.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import ecrbridge.testing.Page;
+import ecrbridge.testing.PortalClient;
+import ecrbridge.testing.RunningPortal;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ErrorPagesTest {
+
+  private static RunningPortal portal;
+
+  @BeforeAll
+  static void start() {
+    portal = RunningPortal.onH2();
+  }
+
+  @AfterAll
+  static void stop() {
+    portal.close();
+  }
+
+  @Test
+  void an_unknown_address_gets_the_not_found_page_in_the_layout() {
+    PortalClient user = portal.newClient().signIn("ada@example.org", "Ada");
+
+    HttpResponse<String> response = user.get("/no/such/page");
+
+    Page page = Page.of(response);
+    assertEquals(404, response.statusCode());
+    assertEquals("Page not found · ECR Bridge", page.title());
+    assertEquals("There is nothing here, or you are not a member of the workspace it belongs "
+        + "to. Check the address, or ask a workspace owner to add you.", page.text("main p"));
+    assertEquals("Ada", page.text(".user-name"));
+  }
+
+  @Test
+  void an_unknown_pod_gets_the_not_found_page() {
+    PortalClient user = portal.newClient().signIn("ada@example.org", "Ada");
+
+    HttpResponse<String> response = user.get("/pods/verily1/nope");
+
+    assertEquals(404, response.statusCode());
+    assertEquals("Page not found", Page.of(response).text("h1"));
+  }
+
+  @Test
+  void pages_carry_the_security_headers() {
+    HttpResponse<String> response = portal.newClient().get("/signin");
+
+    assertEquals("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+        + "form-action 'self'; frame-ancestors 'none'",
+        response.headers().firstValue("Content-Security-Policy").orElse(""));
+    assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""));
+    assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+  }
+
+  @Test
+  void pages_have_no_inline_script_or_style_for_the_policy_to_block() {
+    Page page = Page.of(portal.newClient().get("/signin"));
+
+    assertFalse(page.html().contains("<script>"), "inline script");
+    assertFalse(page.html().contains("style="), "inline style");
+    assertFalse(page.html().contains("<style"), "style element");
+  }
+
+  @Test
+  void static_files_are_served_without_signing_in() {
+    HttpResponse<String> response = portal.newClient().get("/static/css/app.css");
+
+    assertEquals(200, response.statusCode());
+    assertEquals("text/css", response.headers().firstValue("Content-Type").orElse("")
+        .split(";")[0]);
+  }
+}

@@ -1,0 +1,173 @@
+package ecrbridge.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ecrbridge.testing.Page;
+import ecrbridge.testing.PortalClient;
+import ecrbridge.testing.RunningPortal;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WorkspacePagesTest {
+
+  private static final String UUID_PATTERN =
+      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+  private static RunningPortal portal;
+
+  @BeforeAll
+  static void start() {
+    portal = RunningPortal.onH2();
+  }
+
+  @AfterAll
+  static void stop() {
+    portal.close();
+  }
+
+  @Test
+  void creating_a_workspace_makes_the_creator_its_owner() {
+    PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada");
+
+    HttpResponse<String> response = ada.post("/workspaces/new",
+        workspaceForm("genomics", "Genomics lab", "us-west-2"));
+
+    assertEquals(303, response.statusCode());
+    assertEquals("/workspaces/genomics", response.headers().firstValue("Location").get());
+    Page page = Page.of(ada.get("/workspaces/genomics"));
+    assertEquals("Workspace genomics created. You are its owner.", page.text(".flash"));
+    assertEquals("Genomics lab", page.text("h1"));
+    List<String> details = page.texts("dl.attributes dd");
+    assertEquals("genomics", details.get(0));
+    assertTrue(details.get(1).matches(UUID_PATTERN), details.get(1));
+    assertEquals("verily1/aws (account 535002863113)", details.get(2));
+    assertEquals(List.of("us-west-2", "OWNER"), details.subList(3, 5));
+    assertEquals(List.of("ada@example.org OWNER"), page.texts("section:last-of-type tbody tr"));
+  }
+
+  @Test
+  void the_home_page_lists_only_the_users_workspaces() {
+    PortalClient frank = portal.newClient().signIn("frank@example.org", "Frank");
+    PortalClient grace = portal.newClient().signIn("grace@example.org", "Grace");
+    frank.createWorkspace("franks-space");
+    grace.createWorkspace("graces-space");
+
+    Page page = Page.of(frank.get("/"));
+
+    assertEquals(List.of("Workspace franks-space franks-space verily1/aws us-east-1"),
+        page.texts("tbody tr"));
+  }
+
+  @Test
+  void a_workspace_of_others_answers_exactly_like_one_that_does_not_exist() {
+    portal.newClient().signIn("dan@example.org", "Dan").createWorkspace("dans-space");
+    PortalClient eve = portal.newClient().signIn("eve@example.org", "Eve");
+
+    HttpResponse<String> others = eve.get("/workspaces/dans-space");
+    HttpResponse<String> missing = eve.get("/workspaces/no-such-space");
+
+    assertEquals(404, others.statusCode());
+    assertEquals(404, missing.statusCode());
+    assertEquals(Page.of(missing).mainText(), Page.of(others).mainText());
+  }
+
+  @Test
+  void invalid_fields_are_shown_next_to_each_field_with_the_input_kept() {
+    PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada");
+
+    HttpResponse<String> response = ada.post("/workspaces/new",
+        workspaceForm("My Workspace", "", "atlantis-1"));
+
+    Page page = Page.of(response);
+    assertEquals(422, response.statusCode());
+    assertEquals("An id is 3 to 63 lowercase letters, digits, - or _, starting with a letter "
+        + "or digit.", page.fieldError("userFacingId"));
+    assertEquals("Enter a name.", page.fieldError("name"));
+    assertEquals("Choose one of the AWS regions.", page.fieldError("defaultRegion"));
+    assertEquals("My Workspace", page.fieldValue("userFacingId"));
+    assertEquals("verily1/aws", page.fieldValue("pod"));
+  }
+
+  @Test
+  void a_taken_id_is_a_field_error() {
+    PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada");
+    ada.createWorkspace("taken-id");
+
+    HttpResponse<String> response = ada.post("/workspaces/new",
+        workspaceForm("taken-id", "Second", "us-east-1"));
+
+    assertEquals(422, response.statusCode());
+    assertEquals("The id taken-id is taken by another workspace; choose another.",
+        Page.of(response).fieldError("userFacingId"));
+  }
+
+  @Test
+  void two_racing_creates_of_one_id_give_one_workspace_and_one_field_error() throws Exception {
+    PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada");
+    PortalClient bob = portal.newClient().signIn("bob@example.org", "Bob");
+    CountDownLatch start = new CountDownLatch(1);
+
+    List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
+    for (PortalClient user : List.of(ada, bob)) {
+      requests.add(CompletableFuture.supplyAsync(() -> {
+        awaitQuietly(start);
+        return user.post("/workspaces/new", workspaceForm("raced", "Raced", "us-east-1"));
+      }));
+    }
+    start.countDown();
+
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> request : requests) {
+      HttpResponse<String> response = request.get();
+      statuses.add(response.statusCode());
+      if (response.statusCode() == 422) {
+        assertEquals("The id raced is taken by another workspace; choose another.",
+            Page.of(response).fieldError("userFacingId"));
+      }
+    }
+    assertEquals(List.of(303, 422), statuses.stream().sorted().toList());
+    assertEquals(1, portal.count("select count(*) from workspace where user_facing_id = 'raced'"));
+  }
+
+  @Test
+  void the_form_without_any_pod_says_so_and_links_to_adding_one() {
+    try (RunningPortal firstRun = RunningPortal.onH2WithoutPods()) {
+      PortalClient ada = firstRun.newClient().signIn("ada@example.org", "Ada");
+
+      Page page = Page.of(ada.get("/workspaces/new"));
+
+      assertEquals("There is no pod to create the workspace on. A pod is the platform's AWS "
+          + "account that backs workspaces. Add a pod, then come back here.",
+          page.text(".notice p"));
+      assertEquals("/pods/new", page.attribute(".notice a", "href"));
+      assertEquals(null, page.text("form[action='/workspaces/new']"));
+    }
+  }
+
+  private static Map<String, String> workspaceForm(String id, String name, String region) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("userFacingId", id);
+    form.put("name", name);
+    form.put("description", "");
+    form.put("pod", "verily1/aws");
+    form.put("defaultRegion", region);
+    return form;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
