@@ -62,6 +62,7 @@ public final class PortalClient {
     if (response.statusCode() != 303) {
       throw new IllegalStateException("Sign-in failed with " + response.statusCode());
     }
+    get(response.headers().firstValue("Location").orElseThrow());
     return this;
   }
 
@@ -96,11 +97,13 @@ public final class PortalClient {
     return form;
   }
 
-  private static void expectRedirect(HttpResponse<String> response) {
+  /** Follows the redirect as a browser would, so that its flash message is shown and gone. */
+  private void expectRedirect(HttpResponse<String> response) {
     if (response.statusCode() != 303) {
       throw new IllegalStateException("Expected a redirect, got " + response.statusCode()
           + ": " + response.body());
     }
+    get(response.headers().firstValue("Location").orElseThrow());
   }
 
   private HttpResponse<String> send(HttpRequest request) {

@@ -1,0 +1,336 @@
+package ecrbridge.resource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ecrbridge.testing.Golden;
+import ecrbridge.testing.Page;
+import ecrbridge.testing.PortalClient;
+import ecrbridge.testing.RunningPortal;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ResourcePagesTest {
+
+  private static final String GOLDEN_UUID = "3f2a6c1e-8b4d-4e5f-9a7b-0c1d2e3f4a5b";
+
+  private static RunningPortal portal;
+
+  @BeforeAll
+  static void start() {
+    portal = RunningPortal.onH2();
+  }
+
+  @AfterAll
+  static void stop() {
+    portal.close();
+  }
+
+  @Test
+  void registering_the_product_documents_example_leads_to_its_page() {
+    PortalClient owner = ownerOf("example-ws");
+
+    HttpResponse<String> response = owner.post("/workspaces/example-ws/resources/new",
+        PortalClient.exampleResourceForm());
+
+    assertEquals(303, response.statusCode());
+    assertEquals("/workspaces/example-ws/resources/test-external-ecr",
+        response.headers().firstValue("Location").get());
+    Page page = Page.of(owner.get("/workspaces/example-ws/resources/test-external-ecr"));
+    assertEquals("Resource test-external-ecr registered. Attach the policy below to the "
+        + "repository to grant the workspace access.", page.text(".flash"));
+    assertEquals(List.of("000000000000", "us-east-1", "test-external-ecr",
+        "vwb-" + uuidOf(owner, "example-ws"), "000000000000.dkr.ecr.us-east-1.amazonaws.com",
+        "000000000000.dkr.ecr.us-east-1.amazonaws.com/test-external-ecr"),
+        page.texts("dl.attributes dd"));
+  }
+
+  @Test
+  void the_resource_page_shows_the_policy_and_the_command_that_attaches_it() {
+    PortalClient owner = ownerOf("policy-ws").registerExampleResource("policy-ws");
+    String uuid = uuidOf(owner, "policy-ws");
+
+    Page page = Page.of(owner.get("/workspaces/policy-ws/resources/test-external-ecr"));
+
+    assertEquals(expectedPolicy(uuid), page.wholeText("#policy-json"));
+    assertEquals("aws ecr set-repository-policy \\\n"
+        + "  --registry-id 000000000000 \\\n"
+        + "  --region us-east-1 \\\n"
+        + "  --repository-name test-external-ecr \\\n"
+        + "  --policy-text file://ecr-policy-policy-ws-test-external-ecr.json\n",
+        page.wholeText("#attach-command"));
+    assertEquals("/workspaces/policy-ws/resources/test-external-ecr/policy.json",
+        page.attribute("#download-policy", "href"));
+  }
+
+  @Test
+  void the_policy_downloads_as_a_named_json_file_equal_to_the_expected_document() {
+    PortalClient owner = ownerOf("download-ws").registerExampleResource("download-ws");
+
+    HttpResponse<String> response =
+        owner.get("/workspaces/download-ws/resources/test-external-ecr/policy.json");
+
+    assertEquals(200, response.statusCode());
+    assertEquals("application/json; charset=utf-8",
+        response.headers().firstValue("Content-Type").get().replace(";charset", "; charset"));
+    assertEquals("attachment; filename=\"ecr-policy-download-ws-test-external-ecr.json\"",
+        response.headers().firstValue("Content-Disposition").get());
+    assertEquals(expectedPolicy(uuidOf(owner, "download-ws")), response.body());
+  }
+
+  @Test
+  void without_a_repository_name_the_page_gives_a_loop_over_every_repository() {
+    PortalClient owner = ownerOf("all-repos-ws");
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("resourceId", "all-of-them");
+    form.put("repositoryName", "");
+    owner.post("/workspaces/all-repos-ws/resources/new", form);
+
+    Page page = Page.of(owner.get("/workspaces/all-repos-ws/resources/all-of-them"));
+
+    assertEquals("None: every private repository of the account in this region",
+        page.texts("dl.attributes dd").get(2));
+    assertTrue(page.mainText().contains("the policy must be attached to every repository the "
+        + "workspace should reach"), page.mainText());
+    assertEquals("aws ecr describe-repositories \\\n"
+        + "  --registry-id 000000000000 \\\n"
+        + "  --region us-east-1 \\\n"
+        + "  --query 'repositories[].repositoryName' \\\n"
+        + "  --output text | tr '\\t' '\\n' |\n"
+        + "while read -r repository; do\n"
+        + "  echo \"Attaching the policy to $repository\"\n"
+        + "  aws ecr set-repository-policy \\\n"
+        + "    --registry-id 000000000000 \\\n"
+        + "    --region us-east-1 \\\n"
+        + "    --repository-name \"$repository\" \\\n"
+        + "    --policy-text file://ecr-policy-all-repos-ws-all-of-them.json > /dev/null\n"
+        + "done\n", page.wholeText("#attach-command"));
+  }
+
+  @Test
+  void invalid_fields_are_shown_next_to_each_field_with_the_input_kept() {
+    PortalClient owner = ownerOf("invalid-ws");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("resourceId", "bad id");
+    form.put("description", "kept description");
+    form.put("accountId", "0000-0000-0000");
+    form.put("region", "us-east-1");
+    form.put("repositoryName", "Bad_Name");
+    form.put("roleTagKeyPrefix", "aws:");
+
+    HttpResponse<String> response = owner.post("/workspaces/invalid-ws/resources/new", form);
+
+    Page page = Page.of(response);
+    assertEquals(422, response.statusCode());
+    assertEquals("An id is 1 to 1024 letters, digits, - or _, starting with a letter or digit.",
+        page.fieldError("resourceId"));
+    assertEquals("An AWS account ID is exactly 12 digits, with no dashes or spaces "
+        + "(for example 012345678901).", page.fieldError("accountId"));
+    assertEquals("A repository name uses lowercase letters, digits and . _ - between them, "
+        + "with / between namespaces (for example team/tools-image).",
+        page.fieldError("repositoryName"));
+    assertEquals("Tag keys starting with aws: are reserved by AWS.",
+        page.fieldError("roleTagKeyPrefix"));
+    assertNull(page.fieldError("region"));
+    assertEquals(List.of("bad id", "kept description", "0000-0000-0000", "us-east-1",
+        "Bad_Name", "aws:"), List.of(page.fieldValue("resourceId"),
+        page.fieldValue("description"), page.fieldValue("accountId"),
+        page.fieldValue("region"), page.fieldValue("repositoryName"),
+        page.fieldValue("roleTagKeyPrefix")));
+    assertEquals(0, portal.count("select count(*) from ecr_repository_resource"
+        + " where resource_id = 'bad id'"));
+  }
+
+  @Test
+  void a_second_resource_with_the_same_id_is_a_field_error() {
+    PortalClient owner = ownerOf("dup-ws").registerExampleResource("dup-ws");
+
+    HttpResponse<String> response = owner.post("/workspaces/dup-ws/resources/new",
+        PortalClient.exampleResourceForm());
+
+    assertEquals(422, response.statusCode());
+    assertEquals("This workspace already has a resource with the id test-external-ecr; choose "
+        + "another.", Page.of(response).fieldError("resourceId"));
+  }
+
+  @Test
+  void two_racing_registrations_of_one_id_give_one_resource_and_one_field_error()
+      throws Exception {
+    PortalClient owner = ownerOf("race-ws");
+    PortalClient secondTab = portal.newClient().signIn("owner-race-ws@example.org", "Owner");
+    CountDownLatch start = new CountDownLatch(1);
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("confirmOverlap", "yes");
+
+    List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
+    for (PortalClient client : List.of(owner, secondTab)) {
+      requests.add(CompletableFuture.supplyAsync(() -> {
+        awaitQuietly(start);
+        return client.post("/workspaces/race-ws/resources/new", form);
+      }));
+    }
+    start.countDown();
+
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> request : requests) {
+      HttpResponse<String> response = request.get();
+      statuses.add(response.statusCode());
+      if (response.statusCode() == 422) {
+        assertEquals("This workspace already has a resource with the id test-external-ecr; "
+            + "choose another.", Page.of(response).fieldError("resourceId"));
+      }
+    }
+    assertEquals(List.of(303, 422), statuses.stream().sorted().toList());
+  }
+
+  @Test
+  void a_second_resource_for_the_same_account_and_region_asks_for_confirmation() {
+    PortalClient owner = ownerOf("overlap-ws").registerExampleResource("overlap-ws");
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("resourceId", "everything");
+    form.put("repositoryName", "");
+
+    HttpResponse<String> warned = owner.post("/workspaces/overlap-ws/resources/new", form);
+    form.put("confirmOverlap", "yes");
+    HttpResponse<String> confirmed = owner.post("/workspaces/overlap-ws/resources/new", form);
+
+    assertEquals(200, warned.statusCode());
+    assertEquals("This workspace already has a resource for account 000000000000 in us-east-1: "
+        + "test-external-ecr (test-external-ecr). The platform may not grant both. A resource "
+        + "without a repository name already covers every repository of that account and "
+        + "region.", Page.of(warned).text("#overlap-warning"));
+    assertEquals("everything", Page.of(warned).fieldValue("resourceId"));
+    assertEquals(303, confirmed.statusCode());
+    assertEquals("This workspace has other resources for the same account and region: "
+        + "test-external-ecr (test-external-ecr). The platform may not grant both; a resource "
+        + "without a repository name covers every repository of that account and region.",
+        Page.of(owner.get("/workspaces/overlap-ws/resources/everything"))
+            .text("#overlap-warning"));
+  }
+
+  @Test
+  void editing_keeps_the_id_and_saves_the_new_values() {
+    PortalClient owner = ownerOf("edit-ws").registerExampleResource("edit-ws");
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("resourceId", "ignored-new-id");
+    form.put("description", "moved to eu");
+    form.put("region", "eu-west-1");
+
+    HttpResponse<String> response =
+        owner.post("/workspaces/edit-ws/resources/test-external-ecr/edit", form);
+
+    assertEquals(303, response.statusCode());
+    assertEquals("/workspaces/edit-ws/resources/test-external-ecr",
+        response.headers().firstValue("Location").get());
+    Page page = Page.of(owner.get("/workspaces/edit-ws/resources/test-external-ecr"));
+    assertEquals("moved to eu", page.text(".description"));
+    assertEquals("eu-west-1", page.texts("dl.attributes dd").get(1));
+  }
+
+  @Test
+  void an_invalid_edit_is_refused_with_the_input_kept() {
+    PortalClient owner = ownerOf("bad-edit-ws").registerExampleResource("bad-edit-ws");
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("accountId", "12345");
+
+    HttpResponse<String> response =
+        owner.post("/workspaces/bad-edit-ws/resources/test-external-ecr/edit", form);
+
+    Page page = Page.of(response);
+    assertEquals(422, response.statusCode());
+    assertEquals("12345", page.fieldValue("accountId"));
+    assertEquals("An AWS account ID is exactly 12 digits, with no dashes or spaces "
+        + "(for example 012345678901).", page.fieldError("accountId"));
+  }
+
+  @Test
+  void deleting_asks_for_confirmation_first() {
+    PortalClient owner = ownerOf("delete-ws").registerExampleResource("delete-ws");
+    String path = "/workspaces/delete-ws/resources/test-external-ecr";
+
+    HttpResponse<String> asked = owner.post(path + "/delete", Map.of());
+    HttpResponse<String> stillThere = owner.get(path);
+    HttpResponse<String> deleted = owner.post(path + "/delete", Map.of("confirm", "yes"));
+
+    assertEquals(200, asked.statusCode());
+    assertEquals("Delete test-external-ecr?", Page.of(asked).text("h1"));
+    assertEquals(200, stillThere.statusCode());
+    assertEquals(303, deleted.statusCode());
+    assertEquals("/workspaces/delete-ws", deleted.headers().firstValue("Location").get());
+    assertEquals(404, owner.get(path).statusCode());
+  }
+
+  @Test
+  void a_reader_sees_the_resource_and_its_policy_but_may_not_change_it() {
+    PortalClient owner = ownerOf("reader-ws").registerExampleResource("reader-ws");
+    portal.addMember("reader-ws", "rita@example.org", "READER");
+    PortalClient reader = portal.newClient().signIn("rita@example.org", "Rita");
+    String path = "/workspaces/reader-ws/resources/test-external-ecr";
+
+    assertEquals(200, reader.get(path).statusCode());
+    assertEquals(expectedPolicy(uuidOf(owner, "reader-ws")),
+        reader.get(path + "/policy.json").body());
+    assertEquals(403, reader.get("/workspaces/reader-ws/resources/new").statusCode());
+    assertEquals(403, reader.get(path + "/edit").statusCode());
+    HttpResponse<String> refused = reader.post(path + "/delete", Map.of("confirm", "yes"));
+    assertEquals(403, refused.statusCode());
+    assertEquals("Only owners of workspace reader-ws may change its resources. Your role is "
+        + "READER; ask an owner if you need this change.", Page.of(refused).text("main p"));
+    assertEquals(200, owner.get(path).statusCode());
+  }
+
+  @Test
+  void a_non_member_gets_404_on_every_resource_address() {
+    ownerOf("private-ws").registerExampleResource("private-ws");
+    PortalClient stranger = portal.newClient().signIn("stranger@example.org", "Stranger");
+    String path = "/workspaces/private-ws/resources/test-external-ecr";
+
+    assertEquals(404, stranger.get(path).statusCode());
+    assertEquals(404, stranger.get(path + "/policy.json").statusCode());
+    assertEquals(404, stranger.get(path + "/edit").statusCode());
+    assertEquals(404, stranger.get("/workspaces/private-ws/resources/new").statusCode());
+    assertEquals(404, stranger.post(path + "/delete", Map.of("confirm", "yes")).statusCode());
+    assertEquals(1, portal.count("select count(*) from ecr_repository_resource r"
+        + " join workspace w on w.uuid = r.workspace_uuid where w.user_facing_id = 'private-ws'"));
+  }
+
+  @Test
+  void an_unknown_resource_is_not_found() {
+    PortalClient owner = ownerOf("empty-ws");
+
+    assertEquals(404, owner.get("/workspaces/empty-ws/resources/nothing").statusCode());
+    assertEquals(404, owner.get("/workspaces/empty-ws/resources/nothing/policy.json")
+        .statusCode());
+  }
+
+  private static PortalClient ownerOf(String workspaceId) {
+    return portal.newClient().signIn("owner-" + workspaceId + "@example.org", "Owner")
+        .createWorkspace(workspaceId);
+  }
+
+  /** The UUID as the workspace page shows it, second in its attribute list. */
+  private static String uuidOf(PortalClient member, String workspaceId) {
+    return Page.of(member.get("/workspaces/" + workspaceId)).texts("dl.attributes dd").get(1);
+  }
+
+  private static String expectedPolicy(String workspaceUuid) {
+    return Golden.read("policy/single-workspace.json").replace(GOLDEN_UUID, workspaceUuid);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
