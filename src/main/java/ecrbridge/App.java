@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
@@ -41,6 +42,9 @@ public final class App implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
   static final String SESSION_COOKIE = "ECRBRIDGE_SESSION";
+
+  /** A session unused for this long ends; Jetty's default keeps sessions forever. */
+  private static final Duration SESSION_IDLE_TIMEOUT = Duration.ofHours(8);
 
   /** Scripts and styles come only from {@code /static}: nothing inline can run. */
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
@@ -111,6 +115,7 @@ public final class App implements AutoCloseable {
       sessionHandler.setSessionCookie(SESSION_COOKIE);
       sessionHandler.setHttpOnly(true);
       sessionHandler.setSameSite(HttpCookie.SameSite.LAX);
+      sessionHandler.setMaxInactiveInterval((int) SESSION_IDLE_TIMEOUT.toSeconds());
       context.setSessionHandler(sessionHandler);
     });
   }

@@ -21,7 +21,20 @@ public final class Main {
       LOG.error("Cannot start: {}", wrongSetting.getMessage());
       System.exit(2);
       return;
+    } catch (RuntimeException failure) {
+      LOG.error("Cannot start: {}", rootMessage(failure), failure);
+      System.exit(1);
+      return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+  }
+
+  /** The innermost message, which names the cause (port in use, database refused, ...). */
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 }
