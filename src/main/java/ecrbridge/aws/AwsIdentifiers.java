@@ -29,7 +29,8 @@ public final class AwsIdentifiers {
       "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
 
   /** STS API reference, Tag: the characters a tag key may hold. */
-  private static final Pattern TAG_KEY_CHARACTERS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+  private static final Pattern TAG_KEY_CHARACTERS =
+      Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
   private static final String RESERVED_TAG_PREFIX = "aws:";
 

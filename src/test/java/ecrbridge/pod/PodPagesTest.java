@@ -4,28 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ecrbridge.testing.Page;
 import ecrbridge.testing.PortalClient;
-import ecrbridge.testing.RunningPortal;
+import ecrbridge.testing.PortalExtension;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PodPagesTest {
 
-  private static RunningPortal portal;
-
-  @BeforeAll
-  static void start() {
-    portal = RunningPortal.onH2();
-  }
-
-  @AfterAll
-  static void stop() {
-    portal.close();
-  }
+  @RegisterExtension
+  static final PortalExtension portal = PortalExtension.onH2();
 
   @Test
   void the_pod_list_shows_the_configured_pod_with_its_account_id() {

@@ -7,33 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ecrbridge.testing.Golden;
 import ecrbridge.testing.Page;
 import ecrbridge.testing.PortalClient;
-import ecrbridge.testing.RunningPortal;
+import ecrbridge.testing.PortalExtension;
+import ecrbridge.testing.Race;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResourcePagesTest {
 
   private static final String GOLDEN_UUID = "3f2a6c1e-8b4d-4e5f-9a7b-0c1d2e3f4a5b";
 
-  private static RunningPortal portal;
-
-  @BeforeAll
-  static void start() {
-    portal = RunningPortal.onH2();
-  }
-
-  @AfterAll
-  static void stop() {
-    portal.close();
-  }
+  @RegisterExtension
+  static final PortalExtension portal = PortalExtension.onH2();
 
   @Test
   void registering_the_product_documents_example_leads_to_its_page() {
@@ -163,33 +151,22 @@ class ResourcePagesTest {
   }
 
   @Test
-  void two_racing_registrations_of_one_id_give_one_resource_and_one_field_error()
-      throws Exception {
+  void two_racing_registrations_of_one_id_give_one_resource_and_one_field_error() {
     PortalClient owner = ownerOf("race-ws");
     PortalClient secondTab = portal.newClient().signIn("owner-race-ws@example.org", "Owner");
-    CountDownLatch start = new CountDownLatch(1);
     Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
     form.put("confirmOverlap", "yes");
 
-    List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
-    for (PortalClient client : List.of(owner, secondTab)) {
-      requests.add(CompletableFuture.supplyAsync(() -> {
-        awaitQuietly(start);
-        return client.post("/workspaces/race-ws/resources/new", form);
-      }));
-    }
-    start.countDown();
+    List<HttpResponse<String>> responses = Race.of(List.of(
+        () -> owner.post("/workspaces/race-ws/resources/new", form),
+        () -> secondTab.post("/workspaces/race-ws/resources/new", form)));
 
-    List<Integer> statuses = new ArrayList<>();
-    for (CompletableFuture<HttpResponse<String>> request : requests) {
-      HttpResponse<String> response = request.get();
-      statuses.add(response.statusCode());
-      if (response.statusCode() == 422) {
-        assertEquals("This workspace already has a resource with the id test-external-ecr; "
-            + "choose another.", Page.of(response).fieldError("resourceId"));
-      }
-    }
-    assertEquals(List.of(303, 422), statuses.stream().sorted().toList());
+    List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).sorted().toList();
+    assertEquals(List.of(303, 422), statuses);
+    HttpResponse<String> refused = responses.stream()
+        .filter(response -> response.statusCode() == 422).findFirst().orElseThrow();
+    assertEquals("This workspace already has a resource with the id test-external-ecr; choose "
+        + "another.", Page.of(refused).fieldError("resourceId"));
   }
 
   @Test
@@ -324,13 +301,5 @@ class ResourcePagesTest {
 
   private static String expectedPolicy(String workspaceUuid) {
     return Golden.read("policy/single-workspace.json").replace(GOLDEN_UUID, workspaceUuid);
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -6,29 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ecrbridge.testing.Page;
 import ecrbridge.testing.PortalClient;
-import ecrbridge.testing.RunningPortal;
+import ecrbridge.testing.PortalExtension;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DevelopmentSignInTest {
 
   private static final String SESSION_COOKIE = "ECRBRIDGE_SESSION";
 
-  private static RunningPortal portal;
-
-  @BeforeAll
-  static void start() {
-    portal = RunningPortal.onH2();
-  }
-
-  @AfterAll
-  static void stop() {
-    portal.close();
-  }
+  @RegisterExtension
+  static final PortalExtension portal = PortalExtension.onH2();
 
   @Test
   void an_anonymous_visitor_is_sent_to_sign_in_with_the_page_to_come_back_to() {

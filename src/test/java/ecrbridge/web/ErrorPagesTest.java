@@ -5,25 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ecrbridge.testing.Page;
 import ecrbridge.testing.PortalClient;
-import ecrbridge.testing.RunningPortal;
+import ecrbridge.testing.PortalExtension;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ErrorPagesTest {
 
-  private static RunningPortal portal;
-
-  @BeforeAll
-  static void start() {
-    portal = RunningPortal.onH2();
-  }
-
-  @AfterAll
-  static void stop() {
-    portal.close();
-  }
+  @RegisterExtension
+  static final PortalExtension portal = PortalExtension.onH2();
 
   @Test
   void an_unknown_address_gets_the_not_found_page_in_the_layout() {

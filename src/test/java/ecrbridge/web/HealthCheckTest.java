@@ -3,25 +3,15 @@ package ecrbridge.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ecrbridge.testing.PortalClient;
-import ecrbridge.testing.RunningPortal;
+import ecrbridge.testing.PortalExtension;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HealthCheckTest {
 
-  private static RunningPortal portal;
-
-  @BeforeAll
-  static void start() {
-    portal = RunningPortal.onH2();
-  }
-
-  @AfterAll
-  static void stop() {
-    portal.close();
-  }
+  @RegisterExtension
+  static final PortalExtension portal = PortalExtension.onH2();
 
   @Test
   void healthz_reports_the_database_up_without_signing_in() {

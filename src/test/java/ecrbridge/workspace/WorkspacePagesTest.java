@@ -5,34 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ecrbridge.testing.Page;
 import ecrbridge.testing.PortalClient;
+import ecrbridge.testing.PortalExtension;
+import ecrbridge.testing.Race;
 import ecrbridge.testing.RunningPortal;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WorkspacePagesTest {
 
   private static final String UUID_PATTERN =
       "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-  private static RunningPortal portal;
-
-  @BeforeAll
-  static void start() {
-    portal = RunningPortal.onH2();
-  }
-
-  @AfterAll
-  static void stop() {
-    portal.close();
-  }
+  @RegisterExtension
+  static final PortalExtension portal = PortalExtension.onH2();
 
   @Test
   void creating_a_workspace_makes_the_creator_its_owner() {
@@ -111,30 +100,21 @@ class WorkspacePagesTest {
   }
 
   @Test
-  void two_racing_creates_of_one_id_give_one_workspace_and_one_field_error() throws Exception {
+  void two_racing_creates_of_one_id_give_one_workspace_and_one_field_error() {
     PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada");
     PortalClient bob = portal.newClient().signIn("bob@example.org", "Bob");
-    CountDownLatch start = new CountDownLatch(1);
+    Map<String, String> form = workspaceForm("raced", "Raced", "us-east-1");
 
-    List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
-    for (PortalClient user : List.of(ada, bob)) {
-      requests.add(CompletableFuture.supplyAsync(() -> {
-        awaitQuietly(start);
-        return user.post("/workspaces/new", workspaceForm("raced", "Raced", "us-east-1"));
-      }));
-    }
-    start.countDown();
+    List<HttpResponse<String>> responses = Race.of(List.of(
+        () -> ada.post("/workspaces/new", form),
+        () -> bob.post("/workspaces/new", form)));
 
-    List<Integer> statuses = new ArrayList<>();
-    for (CompletableFuture<HttpResponse<String>> request : requests) {
-      HttpResponse<String> response = request.get();
-      statuses.add(response.statusCode());
-      if (response.statusCode() == 422) {
-        assertEquals("The id raced is taken by another workspace; choose another.",
-            Page.of(response).fieldError("userFacingId"));
-      }
-    }
-    assertEquals(List.of(303, 422), statuses.stream().sorted().toList());
+    List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).sorted().toList();
+    assertEquals(List.of(303, 422), statuses);
+    HttpResponse<String> refused = responses.stream()
+        .filter(response -> response.statusCode() == 422).findFirst().orElseThrow();
+    assertEquals("The id raced is taken by another workspace; choose another.",
+        Page.of(refused).fieldError("userFacingId"));
     assertEquals(1, portal.count("select count(*) from workspace where user_facing_id = 'raced'"));
   }
 
@@ -161,13 +141,5 @@ class WorkspacePagesTest {
     form.put("pod", "verily1/aws");
     form.put("defaultRegion", region);
     return form;
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -1,0 +1,47 @@
+package ecrbridge.testing;
+
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One running portal for all tests of a class: started before the first, stopped after the
+ * last. Register it with {@code @RegisterExtension static final PortalExtension portal}.
+ */
+public final class PortalExtension implements BeforeAllCallback, AfterAllCallback {
+
+  private final Supplier<RunningPortal> starter;
+  private RunningPortal portal;
+
+  private PortalExtension(Supplier<RunningPortal> starter) {
+    this.starter = starter;
+  }
+
+  /** The portal on its own in-memory H2, seeded with the product document's pod. */
+  public static PortalExtension onH2() {
+    return new PortalExtension(RunningPortal::onH2);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    portal = starter.get();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    portal.close();
+  }
+
+  public PortalClient newClient() {
+    return portal.newClient();
+  }
+
+  public void addMember(String workspaceId, String email, String role) {
+    portal.addMember(workspaceId, email, role);
+  }
+
+  public int count(String sql) {
+    return portal.count(sql);
+  }
+}
