@@ -7,7 +7,7 @@ COPY src src
 COPY templates templates
 COPY static static
 COPY migrations migrations
-RUN mvn -B -ntp -DskipTests package
+RUN mvn -B -ntp -Dmaven.test.skip=true package
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin ecrbridge \
