@@ -33,14 +33,19 @@ public final class TestPostgres {
     if (server == null) {
       server = startPrivate();
     }
+    return newDatabaseUrl(server);
+  }
+
+  /** The JDBC URL of a new, empty database on the given server. */
+  public static String newDatabaseUrl(EmbeddedPostgres postgres) {
     String name = "test_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection connection = server.getPostgresDatabase().getConnection();
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("create database " + name);
     } catch (SQLException failed) {
       throw new IllegalStateException(failed);
     }
-    return server.getJdbcUrl("postgres", name);
+    return postgres.getJdbcUrl(user(), name);
   }
 
   public static String user() {
