@@ -14,6 +14,12 @@ public final class DatabaseFailures {
   /** SQL standard class 08: connection exceptions. */
   private static final String CONNECTION_CLASS = "08";
 
+  /**
+   * PostgreSQL's 57P01 to 57P05: the server is shutting down, crashed or not accepting
+   * connections yet. A pooled connection opened before the server stopped fails with these.
+   */
+  private static final String SERVER_STOPPING = "57P";
+
   private DatabaseFailures() {
   }
 
@@ -30,7 +36,8 @@ public final class DatabaseFailures {
         return true;
       }
     }
-    return sqlStates(failure).anyMatch(state -> state.startsWith(CONNECTION_CLASS));
+    return sqlStates(failure).anyMatch(state -> state.startsWith(CONNECTION_CLASS)
+        || state.startsWith(SERVER_STOPPING));
   }
 
   private static Stream<String> sqlStates(Throwable failure) {
