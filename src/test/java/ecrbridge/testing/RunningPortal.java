@@ -2,8 +2,8 @@ package ecrbridge.testing;
 
 import ecrbridge.App;
 import ecrbridge.config.Config;
-import ecrbridge.pod.PodSeed;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,8 +15,7 @@ public final class RunningPortal implements AutoCloseable {
 
   public static final String POD_ARN = "arn:aws:iam::535002863113:role/v0SaasTerraDiscovery";
 
-  private static final List<PodSeed> EXAMPLE_POD =
-      List.of(new PodSeed("verily1", "aws", POD_ARN));
+  private static final String EXAMPLE_POD = "verily1/aws=" + POD_ARN;
 
   private final App app;
   private final Jdbi database;
@@ -27,21 +26,42 @@ public final class RunningPortal implements AutoCloseable {
   }
 
   public static RunningPortal onH2() {
-    return start(newH2Url(), "sa", "", EXAMPLE_POD);
+    return onH2(Map.of());
+  }
+
+  /**
+   * On a new H2 database, with more settings: environment variables as the README lists them
+   * (they win over the test defaults).
+   */
+  public static RunningPortal onH2(Map<String, String> settings) {
+    return start(newH2Url(), "sa", "", settings);
   }
 
   /** A first run: no pod configured at all. */
   public static RunningPortal onH2WithoutPods() {
-    return start(newH2Url(), "sa", "", List.of());
+    return onH2(Map.of("ECRBRIDGE_PODS", ""));
   }
 
   public static RunningPortal on(String databaseUrl, String user, String password) {
-    return start(databaseUrl, user, password, EXAMPLE_POD);
+    return on(databaseUrl, user, password, Map.of());
   }
 
+  public static RunningPortal on(String databaseUrl, String user, String password,
+      Map<String, String> settings) {
+    return start(databaseUrl, user, password, settings);
+  }
+
+  /** Starts the portal as Main does, from environment variables. */
   private static RunningPortal start(String url, String user, String password,
-      List<PodSeed> pods) {
-    Config config = new Config("127.0.0.1", 0, url, user, password, pods);
+      Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>();
+    env.put("ECRBRIDGE_PORT", "0");
+    env.put("ECRBRIDGE_DATABASE_URL", url);
+    env.put("ECRBRIDGE_DATABASE_USER", user);
+    env.put("ECRBRIDGE_DATABASE_PASSWORD", password);
+    env.put("ECRBRIDGE_PODS", EXAMPLE_POD);
+    env.putAll(settings);
+    Config config = Config.fromEnvironment(env);
     return new RunningPortal(App.start(config), Jdbi.create(url, user, password));
   }
 
