@@ -8,8 +8,14 @@ import ecrbridge.pod.PodRepository;
 import ecrbridge.pod.PodSeeding;
 import ecrbridge.resource.ResourcePages;
 import ecrbridge.resource.ResourceRepository;
-import ecrbridge.signin.DevelopmentSignInPages;
+import ecrbridge.config.SignInSettings;
+import ecrbridge.signin.OidcSettings;
+import ecrbridge.signin.OidcSignIn;
+import ecrbridge.signin.PlatformAdmins;
+import ecrbridge.signin.SignInPages;
+import ecrbridge.signin.UserRepository;
 import ecrbridge.signin.UserSessions;
+import ecrbridge.web.CsrfProtection;
 import ecrbridge.web.ErrorPages;
 import ecrbridge.web.HealthCheck;
 import ecrbridge.web.ThymeleafRenderer;
@@ -26,9 +32,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +53,13 @@ public final class App implements AutoCloseable {
 
   /** A session unused for this long ends; Jetty's default keeps sessions forever. */
   private static final Duration SESSION_IDLE_TIMEOUT = Duration.ofHours(8);
+
+  /**
+   * The CSRF token is made once per session: it must outlive the longest session.
+   * Limitation: sessions have no absolute lifetime yet, so a session used every day past
+   * this lifetime gets 403 on its forms until its user signs in again.
+   */
+  private static final Duration CSRF_TOKEN_LIFETIME = Duration.ofDays(7);
 
   /** Scripts and styles come only from {@code /static}: nothing inline can run. */
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
@@ -82,27 +97,46 @@ public final class App implements AutoCloseable {
     ResourceRepository resources = jdbi.onDemand(ResourceRepository.class);
     new PodSeeding(pods, clock).apply(config.pods());
 
-    UserSessions sessions = new UserSessions(true);
-    LOG.warn("Development sign-in is on: anyone who reaches the portal can sign in as anyone");
-    Views views = new Views(sessions, version());
+    SignInSettings signIn = config.signIn();
+    UserSessions sessions = new UserSessions(signIn.developmentSignIn(),
+        jdbi.onDemand(UserRepository.class), platformAdmins(signIn), clock);
+    Optional<OidcSignIn> oidc = signIn.oidc().map(settings ->
+        new OidcSignIn(settings, signIn.publicUrl(), sessions));
+    logSignIn(signIn);
+    CsrfProtection csrf = new CsrfProtection(CSRF_TOKEN_LIFETIME);
+    Views views = new Views(sessions, csrf, version());
     AwsRegions regions = new AwsRegions();
     Routes routes = new Routes(sessions, new WorkspaceGuard(workspaces),
         new HealthCheck(database),
-        new DevelopmentSignInPages(sessions, views),
+        new SignInPages(sessions, views, oidc),
         new PodPages(pods, views, clock),
         new WorkspacePages(workspaces, pods, resources, regions, views, clock),
         new ResourcePages(resources, pods, regions, views, clock));
     ErrorPages errorPages = new ErrorPages(views);
 
     return Javalin.create(javalin -> {
-      configureServer(javalin);
+      configureServer(javalin, signIn);
       javalin.routes.before(App::addSecurityHeaders);
+      javalin.routes.before(csrf::requireTokenOnPost);
       routes.registerOn(javalin.routes);
       errorPages.registerOn(javalin.routes);
     });
   }
 
-  private static void configureServer(JavalinConfig javalin) {
+  private static PlatformAdmins platformAdmins(SignInSettings signIn) {
+    return new PlatformAdmins(signIn.platformAdmins(),
+        signIn.oidc().flatMap(OidcSettings::adminGroup), signIn.developmentSignIn());
+  }
+
+  private static void logSignIn(SignInSettings signIn) {
+    if (signIn.developmentSignIn()) {
+      LOG.warn("Development sign-in is on: anyone who reaches the portal can sign in as anyone");
+    }
+    signIn.oidc().ifPresent(oidc -> LOG.info("Users sign in through {} (client {}), back at {}",
+        oidc.discoveryUri(), oidc.clientId(), signIn.publicUrl() + OidcSignIn.CALLBACK_PATH));
+  }
+
+  private static void configureServer(JavalinConfig javalin, SignInSettings signIn) {
     javalin.startup.showJavalinBanner = false;
     javalin.fileRenderer(new ThymeleafRenderer());
     javalin.staticFiles.add(files -> {
@@ -115,9 +149,16 @@ public final class App implements AutoCloseable {
       sessionHandler.setSessionCookie(SESSION_COOKIE);
       sessionHandler.setHttpOnly(true);
       sessionHandler.setSameSite(HttpCookie.SameSite.LAX);
+      sessionHandler.setSecureCookies(signIn.secureCookies());
       sessionHandler.setMaxInactiveInterval((int) SESSION_IDLE_TIMEOUT.toSeconds());
       context.setSessionHandler(sessionHandler);
     });
+    if (signIn.trustProxy()) {
+      // The proxy's scheme and host become the request's, so that pac4j's return address
+      // after sign-in is the one the user reached, not the portal's internal one.
+      javalin.jetty.modifyHttpConfiguration(http ->
+          http.addCustomizer(new ForwardedRequestCustomizer()));
+    }
   }
 
   private static void addSecurityHeaders(Context ctx) {

@@ -5,7 +5,8 @@ import static io.javalin.http.HandlerType.POST;
 
 import ecrbridge.pod.PodPages;
 import ecrbridge.resource.ResourcePages;
-import ecrbridge.signin.DevelopmentSignInPages;
+import ecrbridge.signin.OidcSignIn;
+import ecrbridge.signin.SignInPages;
 import ecrbridge.signin.SignedInUser;
 import ecrbridge.signin.UserSessions;
 import ecrbridge.web.HealthCheck;
@@ -14,6 +15,7 @@ import ecrbridge.workspace.WorkspaceGuard;
 import ecrbridge.workspace.WorkspacePages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
@@ -35,8 +37,10 @@ final class Routes {
     SIGNED_IN,
     /** Any member of the workspace in the URL; others get 404. */
     WORKSPACE_MEMBER,
-    /** OWNERs of the workspace in the URL; other members get 403, others 404. */
-    WORKSPACE_OWNER
+    /** OWNERs of the workspace in the URL and platform admins; other members get 403. */
+    WORKSPACE_OWNER,
+    /** Platform admins; other signed-in users get 403. */
+    PLATFORM_ADMIN
   }
 
   record Route(HandlerType method, String path, Access access, Handler handler) {
@@ -59,7 +63,7 @@ final class Routes {
   private final List<Route> table;
 
   Routes(UserSessions sessions, WorkspaceGuard guard, HealthCheck health,
-      DevelopmentSignInPages signIn, PodPages pods, WorkspacePages workspaces,
+      SignInPages signIn, PodPages pods, WorkspacePages workspaces,
       ResourcePages resources) {
     this.sessions = sessions;
     this.guard = guard;
@@ -67,13 +71,17 @@ final class Routes {
         open(GET, "/healthz", health::show),
         open(GET, "/signin", signIn::showForm),
         open(POST, "/signin", signIn::signIn),
+        open(GET, OidcSignIn.START_PATH, signIn::startAtProvider),
+        open(GET, OidcSignIn.CALLBACK_PATH, signIn::returnFromProvider),
         signedIn(POST, "/signout", (ctx, user) -> signIn.signOut(ctx)),
 
         signedIn(GET, "/", workspaces::list),
         signedIn(GET, "/pods", pods::list),
-        signedIn(GET, "/pods/new", pods::showCreateForm),
-        signedIn(POST, "/pods/new", pods::create),
+        admin(GET, "/pods/new", pods::showCreateForm),
+        admin(POST, "/pods/new", pods::create),
         signedIn(GET, "/pods/{org}/{pod}", pods::show),
+        admin(GET, "/pods/{org}/{pod}/edit", pods::showEditForm),
+        admin(POST, "/pods/{org}/{pod}/edit", pods::update),
 
         signedIn(GET, "/workspaces", workspaces::list),
         signedIn(GET, "/workspaces/new", workspaces::showCreateForm),
@@ -120,8 +128,19 @@ final class Routes {
 
   private Route owner(HandlerType method, String path, MemberHandler handler) {
     Route signedIn = signedIn(method, path, (ctx, user) ->
-        handler.handle(ctx, guard.requireOwner(ctx, user)));
+        handler.handle(ctx, guard.requireManager(ctx, user)));
     return new Route(method, path, Access.WORKSPACE_OWNER, signedIn.handler());
+  }
+
+  private Route admin(HandlerType method, String path, UserHandler handler) {
+    Route signedIn = signedIn(method, path, (ctx, user) -> {
+      if (!user.platformAdmin()) {
+        throw new ForbiddenResponse("Only platform admins manage pods. Ask the team that runs "
+            + "this portal if a pod is missing or wrong.");
+      }
+      handler.handle(ctx, user);
+    });
+    return new Route(method, path, Access.PLATFORM_ADMIN, signedIn.handler());
   }
 
   /** Pages come back after sign-in; a form post cannot be replayed, so it goes home. */

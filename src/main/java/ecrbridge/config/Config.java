@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param port the HTTP port; 0 picks a free one (tests)
  * @param databaseUrl a JDBC URL of H2 or PostgreSQL
  * @param pods the pods to create at start-up when they do not exist yet
+ * @param signIn who can sign in, and how
  */
 public record Config(
     String host,
@@ -21,23 +22,28 @@ public record Config(
     String databaseUrl,
     String databaseUser,
     String databasePassword,
-    List<PodSeed> pods) {
+    List<PodSeed> pods,
+    SignInSettings signIn) {
 
   public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/ecrbridge;"
       + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
   /** Reads the configuration; a {@link ConfigException} names the variable that is wrong. */
   public static Config fromEnvironment(Map<String, String> env) {
+    String host = value(env, "ECRBRIDGE_HOST").orElse("127.0.0.1");
+    int port = port(value(env, "ECRBRIDGE_PORT").orElse("8080"));
     return new Config(
-        value(env, "ECRBRIDGE_HOST").orElse("127.0.0.1"),
-        port(value(env, "ECRBRIDGE_PORT").orElse("8080")),
+        host,
+        port,
         value(env, "ECRBRIDGE_DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
         value(env, "ECRBRIDGE_DATABASE_USER").orElse("sa"),
         Optional.ofNullable(env.get("ECRBRIDGE_DATABASE_PASSWORD")).orElse(""),
-        pods(value(env, "ECRBRIDGE_PODS").orElse("")));
+        pods(value(env, "ECRBRIDGE_PODS").orElse("")),
+        SignInSettings.fromEnvironment(env, host, port));
   }
 
-  private static Optional<String> value(Map<String, String> env, String name) {
+  /** The variable's value without surrounding white space; empty when unset or blank. */
+  static Optional<String> value(Map<String, String> env, String name) {
     return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
   }
 

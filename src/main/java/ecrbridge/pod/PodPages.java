@@ -38,9 +38,32 @@ public final class PodPages {
   }
 
   public void show(Context ctx, SignedInUser user) {
-    Pod pod = pods.find(ctx.pathParam("org"), ctx.pathParam("pod"))
-        .orElseThrow(NotFoundResponse::new);
-    views.render(ctx, "pod/show", Map.of("pod", pod));
+    views.render(ctx, "pod/show", Map.of("pod", find(ctx)));
+  }
+
+  public void showEditForm(Context ctx, SignedInUser user) {
+    Pod pod = find(ctx);
+    renderEditForm(ctx, HttpStatus.OK, pod,
+        Form.of(Map.of("discoveryRoleArn", pod.discoveryRoleArn())));
+  }
+
+  public void update(Context ctx, SignedInUser user) {
+    Pod pod = find(ctx);
+    Form form = Form.read(ctx, "discoveryRoleArn");
+    Map<String, String> errors = validateArn(new FieldErrors(), form).asMap();
+    if (!errors.isEmpty()) {
+      renderEditForm(ctx, HttpStatus.UNPROCESSABLE_CONTENT, pod, form.withErrors(errors));
+      return;
+    }
+
+    String arn = form.value("discoveryRoleArn");
+    if (pods.updateDiscoveryRoleArn(pod.organization(), pod.podId(), arn) == 0) {
+      throw new NotFoundResponse();
+    }
+    LOG.info("Pod {} discovery role changed from {} to {} by {}", pod.key(),
+        pod.discoveryRoleArn(), arn, user.email());
+    Flash.success(ctx, "Pod " + pod.key() + " saved.");
+    ctx.redirect("/pods/" + pod.key(), HttpStatus.SEE_OTHER);
   }
 
   public void showCreateForm(Context ctx, SignedInUser user) {
@@ -73,17 +96,31 @@ public final class PodPages {
     ctx.redirect("/pods/" + pod.key(), HttpStatus.SEE_OTHER);
   }
 
+  private Pod find(Context ctx) {
+    return pods.find(ctx.pathParam("org"), ctx.pathParam("pod"))
+        .orElseThrow(NotFoundResponse::new);
+  }
+
+  private void renderEditForm(Context ctx, HttpStatus status, Pod pod, Form form) {
+    views.render(ctx, status, "pod/edit", Map.of("pod", pod, "form", form,
+        "workspaceCount", pods.countWorkspaces(pod.organization(), pod.podId())));
+  }
+
   private void renderInvalid(Context ctx, Form form) {
     views.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "pod/form", Map.of("form", form));
   }
 
   private static Map<String, String> validate(Form form) {
-    String arn = form.value("discoveryRoleArn");
-    return new FieldErrors()
+    FieldErrors errors = new FieldErrors()
         .check("organization", PodIds.check(form.value("organization"), "An organization id"))
-        .check("podId", PodIds.check(form.value("podId"), "A pod id"))
+        .check("podId", PodIds.check(form.value("podId"), "A pod id"));
+    return validateArn(errors, form).asMap();
+  }
+
+  private static FieldErrors validateArn(FieldErrors errors, Form form) {
+    String arn = form.value("discoveryRoleArn");
+    return errors
         .require("discoveryRoleArn", arn, "Enter the pod's discovery role ARN.")
-        .check("discoveryRoleArn", DiscoveryRoleArn.check(arn))
-        .asMap();
+        .check("discoveryRoleArn", DiscoveryRoleArn.check(arn));
   }
 }

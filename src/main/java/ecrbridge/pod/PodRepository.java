@@ -20,6 +20,15 @@ public interface PodRepository {
       + " where organization = :organization and pod_id = :podId")
   Optional<Pod> find(String organization, String podId);
 
+  /** Returns the rows changed: 0 when the pod does not exist. */
+  @SqlUpdate("update pod set discovery_role_arn = :discoveryRoleArn"
+      + " where organization = :organization and pod_id = :podId")
+  int updateDiscoveryRoleArn(String organization, String podId, String discoveryRoleArn);
+
+  @SqlQuery("select count(*) from workspace"
+      + " where pod_organization = :organization and pod_id = :podId")
+  int countWorkspaces(String organization, String podId);
+
   /** Fails with a unique violation when the pod exists. */
   @SqlUpdate("insert into pod (" + COLUMNS + ")"
       + " values (:organization, :podId, :discoveryRoleArn, :fromConfiguration, :createdAt)")

@@ -94,7 +94,7 @@ public final class ResourcePages {
         resource.resourceId());
     Map<String, Object> model = new HashMap<>();
     model.put("workspace", member.workspace());
-    model.put("role", member.role());
+    model.put("membership", member);
     model.put("resource", resource);
     model.put("pod", pod(member.workspace()));
     model.put("policyJson", PolicyJson.pretty(policy(member.workspace(), resource)));

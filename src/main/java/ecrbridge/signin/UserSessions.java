@@ -2,20 +2,45 @@ package ecrbridge.signin;
 
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.pac4j.core.util.Pac4jConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that knows how a request is tied to a person. Whatever establishes the user
- * (the development sign-in form today, an identity provider later) ends in {@link #signIn}.
+ * (the development sign-in form, or the identity provider) ends in {@link #signIn}.
  */
 public final class UserSessions {
 
+  private static final Logger LOG = LoggerFactory.getLogger(UserSessions.class);
+
   private static final String USER = "ecrbridge.user";
 
-  private final boolean developmentSignIn;
+  /**
+   * What survives the new session of a sign-in: the identity provider's profile, which
+   * signing out at the provider needs. Nothing else does, the CSRF token least of all: a
+   * token known before sign-in must be worthless after it.
+   */
+  private static final Set<String> KEPT_ON_SIGN_IN = Set.of(Pac4jConstants.USER_PROFILES);
 
-  public UserSessions(boolean developmentSignIn) {
+  private final boolean developmentSignIn;
+  private final UserRepository users;
+  private final PlatformAdmins admins;
+  private final Clock clock;
+
+  public UserSessions(boolean developmentSignIn, UserRepository users, PlatformAdmins admins,
+      Clock clock) {
     this.developmentSignIn = developmentSignIn;
+    this.users = users;
+    this.admins = admins;
+    this.clock = clock;
   }
 
   public Optional<SignedInUser> current(Context ctx) {
@@ -27,15 +52,22 @@ public final class UserSessions {
   }
 
   /**
-   * Ties the user to a fresh session: the old one, if any, is discarded so that a session id
-   * known before sign-in is worthless after it.
+   * Records the person and ties them to a fresh session: the old one is discarded, so that a
+   * session id known before sign-in is worthless after it.
    */
-  public void signIn(Context ctx, SignedInUser user) {
-    HttpSession previous = ctx.req().getSession(false);
-    if (previous != null) {
-      previous.invalidate();
-    }
-    ctx.req().getSession(true).setAttribute(USER, user);
+  public SignedInUser signIn(Context ctx, Identity identity) {
+    Instant now = clock.instant();
+    String email = identity.email().toLowerCase(Locale.ROOT);
+    users.recordSignIn(new User(identity.issuer(), identity.subject(), email,
+        identity.displayName(), now, now));
+    SignedInUser user = new SignedInUser(email, identity.displayName(),
+        admins.includes(identity));
+
+    HttpSession fresh = renewSession(ctx);
+    fresh.setAttribute(USER, user);
+    LOG.info("{} signed in through {}{}", email, identity.issuer(),
+        user.platformAdmin() ? " as a platform admin" : "");
+    return user;
   }
 
   public void signOut(Context ctx) {
@@ -45,8 +77,30 @@ public final class UserSessions {
     }
   }
 
+  /** Whether the development sign-in form offers a "platform admin" box. */
+  public boolean acceptsAdminClaims() {
+    return admins.acceptsClaims();
+  }
+
   /** Whether users sign in by typing any email: shown as a warning on every page. */
   public boolean isDevelopmentSignIn() {
     return developmentSignIn;
+  }
+
+  private static HttpSession renewSession(Context ctx) {
+    Map<String, Object> kept = new HashMap<>();
+    HttpSession previous = ctx.req().getSession(false);
+    if (previous != null) {
+      KEPT_ON_SIGN_IN.forEach(name -> {
+        Object value = previous.getAttribute(name);
+        if (value != null) {
+          kept.put(name, value);
+        }
+      });
+      previous.invalidate();
+    }
+    HttpSession fresh = ctx.req().getSession(true);
+    kept.forEach(fresh::setAttribute);
+    return fresh;
   }
 }

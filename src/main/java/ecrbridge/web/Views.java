@@ -8,15 +8,18 @@ import java.util.Map;
 
 /**
  * Renders a page inside the shared layout, adding what every page shows: the signed-in user,
- * the development sign-in banner, pending flash messages and the portal's version.
+ * the development sign-in banner, pending flash messages, the session's CSRF token for forms
+ * and the portal's version.
  */
 public final class Views {
 
   private final UserSessions sessions;
+  private final CsrfProtection csrf;
   private final String version;
 
-  public Views(UserSessions sessions, String version) {
+  public Views(UserSessions sessions, CsrfProtection csrf, String version) {
     this.sessions = sessions;
+    this.csrf = csrf;
     this.version = version;
   }
 
@@ -30,6 +33,7 @@ public final class Views {
     all.put("devSignIn", sessions.isDevelopmentSignIn());
     all.put("flash", Flash.take(ctx));
     all.put("version", version);
+    all.put("csrfToken", csrf.token(ctx).orElse(null));
     ctx.status(status).render(template, all);
   }
 }

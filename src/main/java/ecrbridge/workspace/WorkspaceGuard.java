@@ -4,6 +4,7 @@ import ecrbridge.signin.SignedInUser;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import java.util.Optional;
 
 /**
  * Decides whether the signed-in user may use the workspace named in the URL. A workspace the
@@ -21,22 +22,27 @@ public final class WorkspaceGuard {
     this.workspaces = workspaces;
   }
 
-  /** The user's membership; 404 for non-members and unknown workspaces. */
+  /**
+   * The user's membership; 404 for non-members and unknown workspaces. Platform admins see every
+   * workspace.
+   */
   public Membership requireMember(Context ctx, SignedInUser user) {
     Workspace workspace = workspaces.findByUserFacingId(ctx.pathParam(PATH_PARAM))
         .orElseThrow(NotFoundResponse::new);
-    Role role = workspaces.findRole(workspace.uuid(), user.email())
-        .orElseThrow(NotFoundResponse::new);
+    Optional<Role> role = workspaces.findRole(workspace.uuid(), user.email());
+    if (role.isEmpty() && !user.platformAdmin()) {
+      throw new NotFoundResponse();
+    }
     return new Membership(workspace, role, user);
   }
 
-  /** As {@link #requireMember}, and 403 for members who are not OWNERs. */
-  public Membership requireOwner(Context ctx, SignedInUser user) {
+  /** As {@link #requireMember}, and 403 for members who may not manage the workspace. */
+  public Membership requireManager(Context ctx, SignedInUser user) {
     Membership membership = requireMember(ctx, user);
-    if (!membership.role().isOwner()) {
+    if (!membership.canManage()) {
       throw new ForbiddenResponse("Only owners of workspace "
-          + membership.workspace().userFacingId() + " may change its resources. Your role is "
-          + membership.role() + "; ask an owner if you need this change.");
+          + membership.workspace().userFacingId() + " may change its resources and members. "
+          + "Your role is " + membership.standing() + "; ask an owner if you need this change.");
     }
     return membership;
   }

@@ -90,7 +90,7 @@ public final class WorkspacePages {
     Pod pod = pods.find(workspace.podOrganization(), workspace.podId()).orElseThrow();
     views.render(ctx, "workspace/show", Map.of(
         "workspace", workspace,
-        "role", membership.role(),
+        "membership", membership,
         "pod", pod,
         "members", workspaces.findMembers(workspace.uuid()),
         "resources", resources.findByWorkspace(workspace.uuid())));

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ecrbridge.pod.PodSeed;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
@@ -15,7 +18,9 @@ class ConfigTest {
     Config config = Config.fromEnvironment(Map.of());
 
     assertEquals(new Config("127.0.0.1", 8080, "jdbc:h2:file:./data/ecrbridge;MODE=PostgreSQL;"
-        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", List.of()), config);
+        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", List.of(),
+        new SignInSettings(URI.create("http://127.0.0.1:8080"), false, Optional.empty(), true,
+            Set.of())), config);
   }
 
   @Test
@@ -26,13 +31,16 @@ class ConfigTest {
         "ECRBRIDGE_DATABASE_URL", "jdbc:postgresql://db:5432/ecrbridge",
         "ECRBRIDGE_DATABASE_USER", "portal",
         "ECRBRIDGE_DATABASE_PASSWORD", "s3cret",
+        "ECRBRIDGE_DEV_SIGNIN", "true",
         "ECRBRIDGE_PODS", "verily1/aws=arn:aws:iam::535002863113:role/v0SaasTerraDiscovery;"
             + " acme/aws-2=arn:aws:iam::012345678901:role/a,b"));
 
     assertEquals(new Config("0.0.0.0", 9090, "jdbc:postgresql://db:5432/ecrbridge", "portal",
         "s3cret", List.of(
             new PodSeed("verily1", "aws", "arn:aws:iam::535002863113:role/v0SaasTerraDiscovery"),
-            new PodSeed("acme", "aws-2", "arn:aws:iam::012345678901:role/a,b"))), config);
+            new PodSeed("acme", "aws-2", "arn:aws:iam::012345678901:role/a,b")),
+        new SignInSettings(URI.create("http://127.0.0.1:9090"), false, Optional.empty(), true,
+            Set.of())), config);
   }
 
   @Test

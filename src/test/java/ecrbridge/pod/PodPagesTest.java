@@ -91,7 +91,7 @@ class PodPagesTest {
   }
 
   private static PortalClient signedIn() {
-    return portal.newClient().signIn("ada@example.org", "Ada");
+    return portal.newClient().signInAsAdmin("ada@example.org", "Ada");
   }
 
   private static Map<String, String> podForm(String organization, String podId, String arn) {

@@ -47,6 +47,7 @@ class DevelopmentSignInTest {
   @Test
   void a_return_address_on_another_site_is_replaced_by_home() {
     PortalClient visitor = portal.newClient();
+    visitor.get("/signin");
 
     HttpResponse<String> response = visitor.post("/signin", Map.of(
         "email", "ada@example.org", "displayName", "Ada", "next", "//evil.example/x"));
@@ -59,8 +60,10 @@ class DevelopmentSignInTest {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("email", "ada at example");
     fields.put("displayName", "");
+    PortalClient visitor = portal.newClient();
+    visitor.get("/signin");
 
-    HttpResponse<String> response = portal.newClient().post("/signin", fields);
+    HttpResponse<String> response = visitor.post("/signin", fields);
 
     Page page = Page.of(response);
     assertEquals(422, response.statusCode());

@@ -14,16 +14,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /**
  * One visitor of the portal over real HTTP: keeps its cookies, never follows redirects, so that
- * tests see each status and Location the portal sends.
+ * tests see each status and Location the portal sends. Like a browser, it posts forms with the
+ * CSRF token of the last page that carried one.
  */
 public final class PortalClient {
+
+  public static final String CSRF_FIELD = "pac4jCsrfToken";
 
   private final RunningPortal portal;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
+  private String csrfToken;
 
   PortalClient(RunningPortal portal) {
     this.portal = portal;
@@ -34,11 +40,25 @@ public final class PortalClient {
   }
 
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build());
+    HttpResponse<String> response =
+        send(HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build());
+    rememberCsrfToken(response);
+    return response;
   }
 
-  /** Posts the fields as a form, in the order given. */
+  /** Posts the fields as a form, in the order given, with the CSRF token a page gave. */
   public HttpResponse<String> post(String path, Map<String, String> fields) {
+    Map<String, String> withToken = new LinkedHashMap<>(fields);
+    if (csrfToken != null) {
+      withToken.putIfAbsent(CSRF_FIELD, csrfToken);
+    }
+    HttpResponse<String> response = postWithoutToken(path, withToken);
+    rememberCsrfToken(response);
+    return response;
+  }
+
+  /** Posts exactly the fields given: no CSRF token unless one is among them. */
+  public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
     String body = fields.entrySet().stream()
         .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
         .collect(Collectors.joining("&"));
@@ -46,6 +66,11 @@ public final class PortalClient {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build());
+  }
+
+  /** The CSRF token of the last page that carried one. */
+  public Optional<String> csrfToken() {
+    return Optional.ofNullable(csrfToken);
   }
 
   /** The value of the named cookie this visitor holds, if any. */
@@ -57,10 +82,23 @@ public final class PortalClient {
   }
 
   public PortalClient signIn(String email, String displayName) {
-    HttpResponse<String> response = post("/signin",
-        Map.of("email", email, "displayName", displayName));
+    return signIn(Map.of("email", email, "displayName", displayName));
+  }
+
+  /**
+   * Signs in with the development form's "platform admin" box ticked, which counts while no
+   * admin is configured.
+   */
+  public PortalClient signInAsAdmin(String email, String displayName) {
+    return signIn(Map.of("email", email, "displayName", displayName, "platformAdmin", "yes"));
+  }
+
+  private PortalClient signIn(Map<String, String> form) {
+    get("/signin");
+    HttpResponse<String> response = post("/signin", form);
     if (response.statusCode() != 303) {
-      throw new IllegalStateException("Sign-in failed with " + response.statusCode());
+      throw new IllegalStateException("Sign-in failed with " + response.statusCode() + ": "
+          + response.body());
     }
     get(response.headers().firstValue("Location").orElseThrow());
     return this;
@@ -104,6 +142,18 @@ public final class PortalClient {
           + ": " + response.body());
     }
     get(response.headers().firstValue("Location").orElseThrow());
+  }
+
+  private void rememberCsrfToken(HttpResponse<String> response) {
+    boolean html = response.headers().firstValue("Content-Type")
+        .filter(type -> type.startsWith("text/html")).isPresent();
+    if (!html) {
+      return;
+    }
+    Element field = Jsoup.parse(response.body()).selectFirst("input[name=" + CSRF_FIELD + "]");
+    if (field != null && !field.attr("value").isEmpty()) {
+      csrfToken = field.attr("value");
+    }
   }
 
   private HttpResponse<String> send(HttpRequest request) {

@@ -119,9 +119,9 @@ class WorkspacePagesTest {
   }
 
   @Test
-  void the_form_without_any_pod_says_so_and_links_to_adding_one() {
+  void the_form_without_any_pod_says_so_and_links_an_admin_to_adding_one() {
     try (RunningPortal firstRun = RunningPortal.onH2WithoutPods()) {
-      PortalClient ada = firstRun.newClient().signIn("ada@example.org", "Ada");
+      PortalClient ada = firstRun.newClient().signInAsAdmin("ada@example.org", "Ada");
 
       Page page = Page.of(ada.get("/workspaces/new"));
 

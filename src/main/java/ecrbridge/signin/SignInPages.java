@@ -1,0 +1,110 @@
+package ecrbridge.signin;
+
+import ecrbridge.web.FieldErrors;
+import ecrbridge.web.Flash;
+import ecrbridge.web.Form;
+import ecrbridge.web.LocalRedirects;
+import ecrbridge.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The sign-in page and sign-out. With an identity provider, the page sends users to it; without
+ * one, it is the development sign-in, where anyone may claim any email, so that the portal runs
+ * with no provider at all. Every page says when the development sign-in is on.
+ */
+public final class SignInPages {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  /** RFC 5321: a forward path holds at most 256 octets, so an address at most 254. */
+  private static final int EMAIL_MAX_LENGTH = 254;
+
+  private static final int DISPLAY_NAME_MAX_LENGTH = 100;
+
+  private final UserSessions sessions;
+  private final Views views;
+  private final Optional<OidcSignIn> oidc;
+
+  public SignInPages(UserSessions sessions, Views views, Optional<OidcSignIn> oidc) {
+    this.sessions = sessions;
+    this.views = views;
+    this.oidc = oidc;
+  }
+
+  public void showForm(Context ctx) {
+    String next = LocalRedirects.localPathOrHome(ctx.queryParam("next"));
+    Map<String, Object> model = new HashMap<>();
+    model.put("signedOut", ctx.queryParam("signedout") != null);
+    if (oidc.isPresent()) {
+      model.put("providerName", oidc.get().providerName());
+      model.put("next", next);
+      views.render(ctx, "signin/provider", model);
+      return;
+    }
+    // The form posts a CSRF token, which lives in a session.
+    ctx.req().getSession(true);
+    model.put("form", Form.of(Map.of("next", next)));
+    model.put("offerAdmin", sessions.acceptsAdminClaims());
+    views.render(ctx, "signin/form", model);
+  }
+
+  /** The development sign-in form's POST; absent when an identity provider is configured. */
+  public void signIn(Context ctx) {
+    if (!sessions.isDevelopmentSignIn()) {
+      throw new NotFoundResponse();
+    }
+    Form form = Form.read(ctx, "email", "displayName", "platformAdmin", "next");
+    Map<String, String> errors = validate(form);
+    if (!errors.isEmpty()) {
+      views.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "signin/form",
+          Map.of("form", form.withErrors(errors), "signedOut", false,
+              "offerAdmin", sessions.acceptsAdminClaims()));
+      return;
+    }
+
+    String email = form.value("email").toLowerCase(Locale.ROOT);
+    sessions.signIn(ctx, new Identity(User.DEVELOPMENT_ISSUER, email, email,
+        form.value("displayName"), List.of(), "yes".equals(form.value("platformAdmin"))));
+    ctx.redirect(LocalRedirects.localPathOrHome(form.value("next")), HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /signin/oidc}: on to the identity provider; absent without one. */
+  public void startAtProvider(Context ctx) {
+    oidc.orElseThrow(NotFoundResponse::new).start(ctx);
+  }
+
+  /** {@code GET /signin/callback}: back from the identity provider; absent without one. */
+  public void returnFromProvider(Context ctx) {
+    oidc.orElseThrow(NotFoundResponse::new).callback(ctx);
+  }
+
+  public void signOut(Context ctx) {
+    if (oidc.isPresent()) {
+      oidc.get().signOut(ctx);
+      return;
+    }
+    sessions.signOut(ctx);
+    Flash.success(ctx, "You are signed out.");
+    ctx.redirect("/signin", HttpStatus.SEE_OTHER);
+  }
+
+  private static Map<String, String> validate(Form form) {
+    String email = form.value("email");
+    return new FieldErrors()
+        .require("email", email, "Enter your email address.")
+        .maxLength("email", email, EMAIL_MAX_LENGTH)
+        .check("email", EMAIL.matcher(email).matches() ? Optional.empty()
+            : Optional.of("Enter an email address such as ada@example.org."))
+        .require("displayName", form.value("displayName"), "Enter the name others see.")
+        .maxLength("displayName", form.value("displayName"), DISPLAY_NAME_MAX_LENGTH)
+        .asMap();
+  }
+}

@@ -1,0 +1,45 @@
+package ecrbridge.signin;
+
+import ecrbridge.db.DatabaseFailures;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The people who have signed in. */
+@RegisterConstructorMapper(User.class)
+public interface UserRepository {
+
+  String COLUMNS = "issuer, subject, email, display_name, first_sign_in, last_sign_in";
+
+  /**
+   * Records a sign-in: a new person is added, a known one gets the email and name the provider
+   * sends now. Two first sign-ins of one person at the same moment both succeed.
+   */
+  default void recordSignIn(User user) {
+    if (updateOnSignIn(user) > 0) {
+      return;
+    }
+    try {
+      insert(user);
+    } catch (UnableToExecuteStatementException failure) {
+      if (!DatabaseFailures.isUniqueViolation(failure)) {
+        throw failure;
+      }
+      updateOnSignIn(user);
+    }
+  }
+
+  @SqlUpdate("update app_user set email = :email, display_name = :displayName,"
+      + " last_sign_in = :lastSignIn where issuer = :issuer and subject = :subject")
+  int updateOnSignIn(@BindMethods User user);
+
+  @SqlUpdate("insert into app_user (" + COLUMNS + ") values (:issuer, :subject, :email,"
+      + " :displayName, :firstSignIn, :lastSignIn)")
+  void insert(@BindMethods User user);
+
+  @SqlQuery("select " + COLUMNS + " from app_user where issuer = :issuer and subject = :subject")
+  Optional<User> find(String issuer, String subject);
+}
