@@ -46,6 +46,13 @@ public final class PortalClient {
     return response;
   }
 
+  /** Follows an absolute address, on the portal or elsewhere (an identity provider). */
+  public HttpResponse<String> getUrl(String url) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    rememberCsrfToken(response);
+    return response;
+  }
+
   /** Posts the fields as a form, in the order given, with the CSRF token a page gave. */
   public HttpResponse<String> post(String path, Map<String, String> fields) {
     Map<String, String> withToken = new LinkedHashMap<>(fields);

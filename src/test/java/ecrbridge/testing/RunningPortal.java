@@ -2,6 +2,10 @@ package ecrbridge.testing;
 
 import ecrbridge.App;
 import ecrbridge.config.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +46,19 @@ public final class RunningPortal implements AutoCloseable {
     return onH2(Map.of("ECRBRIDGE_PODS", ""));
   }
 
+  /**
+   * On a new H2 database, on a port chosen before start, so that settings that name the
+   * portal's own address (its public URL, which an identity provider sends users back to) can
+   * be given.
+   */
+  public static RunningPortal onH2AtKnownAddress(Map<String, String> settings) {
+    int port = freePort();
+    Map<String, String> all = new HashMap<>(settings);
+    all.put("ECRBRIDGE_PORT", String.valueOf(port));
+    all.put("ECRBRIDGE_PUBLIC_URL", "http://127.0.0.1:" + port);
+    return onH2(all);
+  }
+
   public static RunningPortal on(String databaseUrl, String user, String password) {
     return on(databaseUrl, user, password, Map.of());
   }
@@ -63,6 +80,14 @@ public final class RunningPortal implements AutoCloseable {
     env.putAll(settings);
     Config config = Config.fromEnvironment(env);
     return new RunningPortal(App.start(config), Jdbi.create(url, user, password));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    }
   }
 
   private static String newH2Url() {

@@ -1,0 +1,186 @@
+package ecrbridge.signin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ecrbridge.testing.Page;
+import ecrbridge.testing.PortalClient;
+import ecrbridge.testing.RunningPortal;
+import ecrbridge.testing.TestOidcProvider;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The authorization-code flow over real HTTP, hop by hop, against a real OIDC provider. */
+class OidcSignInTest {
+
+  private static TestOidcProvider provider;
+  private static RunningPortal portal;
+
+  @BeforeAll
+  static void start() {
+    provider = new TestOidcProvider();
+    Map<String, String> settings = new HashMap<>(provider.portalSettings());
+    settings.put("ECRBRIDGE_PLATFORM_ADMINS", "root@example.org");
+    settings.put("ECRBRIDGE_OIDC_ADMIN_GROUP", "ecr-admins");
+    portal = RunningPortal.onH2AtKnownAddress(settings);
+  }
+
+  @AfterAll
+  static void stop() {
+    portal.close();
+    provider.close();
+  }
+
+  @Test
+  void the_sign_in_page_sends_users_to_the_provider_and_offers_no_development_form() {
+    Page page = Page.of(portal.newClient().get("/signin?next=%2Fpods"));
+
+    assertEquals("Sign in with Research Login", page.text("main a.button"));
+    assertEquals("/signin/oidc?next=/pods", page.attribute("main a.button", "href"));
+    assertEquals(null, page.text("input[name=email]"));
+    assertEquals(null, page.text(".dev-banner"));
+  }
+
+  @Test
+  void signing_in_lands_on_the_asked_page_with_the_providers_name_and_email() {
+    PortalClient ada = portal.newClient();
+    provider.nextSignIn("ada-subject", "Ada@Example.org", "Ada Lovelace", List.of());
+
+    HttpResponse<String> landed = signIn(ada, "/pods");
+
+    assertEquals(303, landed.statusCode());
+    assertEquals("/pods", location(landed));
+    Page pods = Page.of(ada.get("/pods"));
+    assertEquals("ada@example.org", pods.text(".user-email"));
+    assertEquals("Ada Lovelace", pods.text(".user-name"));
+    assertEquals(1, portal.count("select count(*) from app_user where subject = 'ada-subject'"
+        + " and email = 'ada@example.org' and display_name = 'Ada Lovelace'"));
+  }
+
+  @Test
+  void the_provider_hands_over_state_nonce_and_a_pkce_challenge() {
+    PortalClient visitor = portal.newClient();
+
+    URI authorize = URI.create(location(visitor.get("/signin/oidc?next=%2F")));
+
+    String query = authorize.getRawQuery();
+    assertTrue(authorize.toString().startsWith(provider.issuer() + "/authorize?"), authorize
+        .toString());
+    assertTrue(query.contains("state="), query);
+    assertTrue(query.contains("nonce="), query);
+    assertTrue(query.contains("code_challenge_method=S256"), query);
+    assertTrue(query.contains("code_challenge="), query);
+    assertTrue(query.contains("redirect_uri=" + encodedCallback()), query);
+  }
+
+  @Test
+  void a_tampered_state_is_refused_and_signs_nobody_in() {
+    PortalClient mallory = portal.newClient();
+    provider.nextSignIn("mallory-subject", "mallory@example.org", "Mallory", List.of());
+    String callback = location(mallory.getUrl(location(mallory.get("/signin/oidc?next=%2F"))));
+
+    HttpResponse<String> refused = mallory.getUrl(callback.replaceFirst("state=[^&]+",
+        "state=forged"));
+
+    assertEquals(401, refused.statusCode());
+    assertEquals("The answer from Research Login did not match the sign-in this browser started "
+        + "(it may be old, used twice or altered), so you are not signed in. Start again from "
+        + "the sign-in page.", Page.of(refused).text("main p"));
+    assertEquals(303, mallory.get("/pods").statusCode());
+    assertEquals(0, portal.count("select count(*) from app_user where subject = "
+        + "'mallory-subject'"));
+  }
+
+  @Test
+  void a_callback_replayed_in_another_browser_is_refused() {
+    PortalClient eve = portal.newClient();
+    PortalClient victim = portal.newClient();
+    provider.nextSignIn("victim-subject", "victim@example.org", "Victim", List.of());
+    String callback = location(victim.getUrl(location(victim.get("/signin/oidc?next=%2F"))));
+
+    HttpResponse<String> refused = eve.getUrl(callback);
+
+    assertEquals(401, refused.statusCode());
+    assertEquals(303, eve.get("/pods").statusCode());
+  }
+
+  @Test
+  void members_of_the_admin_group_and_listed_emails_are_platform_admins() {
+    PortalClient grace = portal.newClient();
+    provider.nextSignIn("grace-subject", "grace@example.org", "Grace", List.of("ecr-admins"));
+    signIn(grace, "/pods");
+    PortalClient root = portal.newClient();
+    provider.nextSignIn("root-subject", "root@example.org", "Root", List.of());
+    signIn(root, "/pods");
+    PortalClient bob = portal.newClient();
+    provider.nextSignIn("bob-subject", "bob@example.org", "Bob", List.of("researchers"));
+    signIn(bob, "/pods");
+
+    assertEquals(200, grace.get("/pods/new").statusCode());
+    assertEquals(200, root.get("/pods/new").statusCode());
+    assertEquals(403, bob.get("/pods/new").statusCode());
+  }
+
+  @Test
+  void an_unverified_email_is_refused() {
+    PortalClient visitor = portal.newClient();
+    provider.nextSignIn("unverified-subject", Map.of("email", "zed@example.org",
+        "email_verified", false, "name", "Zed"));
+
+    HttpResponse<String> refused = signIn(visitor, "/");
+
+    assertEquals(401, refused.statusCode());
+    assertEquals("Research Login says your email zed@example.org is not verified. Workspace "
+        + "memberships follow emails, so verify it first.", Page.of(refused).text("main p"));
+    assertEquals(303, visitor.get("/").statusCode());
+  }
+
+  @Test
+  void signing_out_ends_the_session_here_and_at_the_provider() {
+    PortalClient ada = portal.newClient();
+    provider.nextSignIn("ada-out-subject", "ada.out@example.org", "Ada", List.of());
+    signIn(ada, "/");
+    ada.get("/");
+
+    HttpResponse<String> signOut = ada.post("/signout", Map.of());
+
+    assertEquals(303, signOut.statusCode());
+    String endSession = location(signOut);
+    assertTrue(endSession.startsWith(provider.issuer() + "/endsession?"), endSession);
+    assertTrue(endSession.contains("id_token_hint="), endSession);
+    HttpResponse<String> back = ada.getUrl(endSession);
+    assertEquals(portal.url("/signin?signedout"), location(back));
+    assertEquals("You are signed out.", Page.of(ada.getUrl(location(back))).text("main p"));
+    assertEquals(303, ada.get("/").statusCode());
+  }
+
+  /** Walks the whole flow: portal, provider, callback, and back to the page asked for. */
+  private static HttpResponse<String> signIn(PortalClient visitor, String next) {
+    HttpResponse<String> toProvider = visitor.get("/signin/oidc?next=" + next);
+    assertEquals(302, toProvider.statusCode());
+    HttpResponse<String> toCallback = visitor.getUrl(location(toProvider));
+    assertEquals(302, toCallback.statusCode());
+    HttpResponse<String> toStart = visitor.getUrl(location(toCallback));
+    assertEquals(302, toStart.statusCode(), toStart.body());
+    return visitor.getUrl(absolute(location(toStart)));
+  }
+
+  private static String absolute(String location) {
+    return location.startsWith("/") ? portal.url(location) : location;
+  }
+
+  private static String encodedCallback() {
+    return java.net.URLEncoder.encode(portal.url("/signin/callback"),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String location(HttpResponse<String> response) {
+    return response.headers().firstValue("Location").orElse("");
+  }
+}
