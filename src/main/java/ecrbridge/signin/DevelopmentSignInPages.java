@@ -7,21 +7,13 @@ import ecrbridge.web.LocalRedirects;
 import ecrbridge.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Sign-in for development and first runs: anyone may claim any email. It exists so that the
  * portal runs with no identity provider; every page says it is on.
  */
 public final class DevelopmentSignInPages {
-
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
-  /** RFC 5321: a forward path holds at most 256 octets, so an address at most 254. */
-  private static final int EMAIL_MAX_LENGTH = 254;
 
   private static final int DISPLAY_NAME_MAX_LENGTH = 100;
 
@@ -47,7 +39,7 @@ public final class DevelopmentSignInPages {
       return;
     }
 
-    String email = form.value("email").toLowerCase(Locale.ROOT);
+    String email = EmailAddresses.normalize(form.value("email"));
     sessions.signIn(ctx, new SignedInUser(email, form.value("displayName")));
     ctx.redirect(LocalRedirects.localPathOrHome(form.value("next")), HttpStatus.SEE_OTHER);
   }
@@ -60,11 +52,8 @@ public final class DevelopmentSignInPages {
 
   private static Map<String, String> validate(Form form) {
     String email = form.value("email");
-    return new FieldErrors()
-        .require("email", email, "Enter your email address.")
-        .maxLength("email", email, EMAIL_MAX_LENGTH)
-        .check("email", EMAIL.matcher(email).matches() ? Optional.empty()
-            : Optional.of("Enter an email address such as ada@example.org."))
+    FieldErrors errors = new FieldErrors().require("email", email, "Enter your email address.");
+    return EmailAddresses.check(errors, "email", email)
         .require("displayName", form.value("displayName"), "Enter the name others see.")
         .maxLength("displayName", form.value("displayName"), DISPLAY_NAME_MAX_LENGTH)
         .asMap();
