@@ -9,6 +9,7 @@ import ecrbridge.signin.DevelopmentSignInPages;
 import ecrbridge.signin.SignedInUser;
 import ecrbridge.signin.UserSessions;
 import ecrbridge.web.HealthCheck;
+import ecrbridge.workspace.MemberPages;
 import ecrbridge.workspace.Membership;
 import ecrbridge.workspace.WorkspaceGuard;
 import ecrbridge.workspace.WorkspacePages;
@@ -52,6 +53,7 @@ final class Routes {
     void handle(Context ctx, Membership membership) throws Exception;
   }
 
+  private static final String MEMBERS = "/workspaces/{ws}/members";
   private static final String RESOURCE = "/workspaces/{ws}/resources/{id}";
 
   private final UserSessions sessions;
@@ -60,7 +62,7 @@ final class Routes {
 
   Routes(UserSessions sessions, WorkspaceGuard guard, HealthCheck health,
       DevelopmentSignInPages signIn, PodPages pods, WorkspacePages workspaces,
-      ResourcePages resources) {
+      MemberPages members, ResourcePages resources) {
     this.sessions = sessions;
     this.guard = guard;
     this.table = List.of(
@@ -79,6 +81,9 @@ final class Routes {
         signedIn(GET, "/workspaces/new", workspaces::showCreateForm),
         signedIn(POST, "/workspaces/new", workspaces::create),
         member(GET, "/workspaces/{ws}", workspaces::show),
+        owner(POST, MEMBERS, members::add),
+        owner(POST, MEMBERS + "/role", members::changeRole),
+        owner(POST, MEMBERS + "/remove", members::remove),
 
         owner(GET, "/workspaces/{ws}/resources/new", resources::showCreateForm),
         owner(POST, "/workspaces/{ws}/resources/new", resources::create),

@@ -35,7 +35,8 @@ public final class WorkspaceGuard {
     Membership membership = requireMember(ctx, user);
     if (!membership.role().isOwner()) {
       throw new ForbiddenResponse("Only owners of workspace "
-          + membership.workspace().userFacingId() + " may change its resources. Your role is "
+          + membership.workspace().userFacingId() + " may change its resources and members. "
+          + "Your role is "
           + membership.role() + "; ask an owner if you need this change.");
     }
     return membership;
