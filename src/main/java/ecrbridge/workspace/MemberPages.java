@@ -106,7 +106,10 @@ public final class MemberPages {
     redirectToWorkspace(ctx, owner);
   }
 
-  /** Adds, or returns the field message when the email is a member, even since a moment ago. */
+  /**
+   * Adds, or returns the field message when the email is a member already, even since a moment
+   * ago; refuses like the guard when the user stopped being an owner meanwhile.
+   */
   private Optional<String> insert(Context ctx, Membership owner, String email, Role role) {
     try {
       MemberChange change = workspaces.addMemberByOwner(uuid(owner), owner.user().email(), email,
