@@ -20,6 +20,7 @@ import ecrbridge.web.ErrorPages;
 import ecrbridge.web.HealthCheck;
 import ecrbridge.web.ThymeleafRenderer;
 import ecrbridge.web.Views;
+import ecrbridge.workspace.MemberPages;
 import ecrbridge.workspace.WorkspaceGuard;
 import ecrbridge.workspace.WorkspacePages;
 import ecrbridge.workspace.WorkspaceRepository;
@@ -106,11 +107,15 @@ public final class App implements AutoCloseable {
     CsrfProtection csrf = new CsrfProtection(CSRF_TOKEN_LIFETIME);
     Views views = new Views(sessions, csrf, version());
     AwsRegions regions = new AwsRegions();
-    Routes routes = new Routes(sessions, new WorkspaceGuard(workspaces),
+    WorkspaceGuard guard = new WorkspaceGuard(workspaces);
+    WorkspacePages workspacePages =
+        new WorkspacePages(workspaces, pods, resources, regions, views, clock);
+    Routes routes = new Routes(sessions, guard,
         new HealthCheck(database),
         new SignInPages(sessions, views, oidc),
         new PodPages(pods, views, clock),
-        new WorkspacePages(workspaces, pods, resources, regions, views, clock),
+        workspacePages,
+        new MemberPages(workspaces, guard, workspacePages),
         new ResourcePages(resources, pods, regions, views, clock));
     ErrorPages errorPages = new ErrorPages(views);
 

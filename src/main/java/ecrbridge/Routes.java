@@ -10,6 +10,7 @@ import ecrbridge.signin.SignInPages;
 import ecrbridge.signin.SignedInUser;
 import ecrbridge.signin.UserSessions;
 import ecrbridge.web.HealthCheck;
+import ecrbridge.workspace.MemberPages;
 import ecrbridge.workspace.Membership;
 import ecrbridge.workspace.WorkspaceGuard;
 import ecrbridge.workspace.WorkspacePages;
@@ -56,6 +57,7 @@ final class Routes {
     void handle(Context ctx, Membership membership) throws Exception;
   }
 
+  private static final String MEMBERS = "/workspaces/{ws}/members";
   private static final String RESOURCE = "/workspaces/{ws}/resources/{id}";
 
   private final UserSessions sessions;
@@ -64,7 +66,7 @@ final class Routes {
 
   Routes(UserSessions sessions, WorkspaceGuard guard, HealthCheck health,
       SignInPages signIn, PodPages pods, WorkspacePages workspaces,
-      ResourcePages resources) {
+      MemberPages members, ResourcePages resources) {
     this.sessions = sessions;
     this.guard = guard;
     this.table = List.of(
@@ -87,6 +89,9 @@ final class Routes {
         signedIn(GET, "/workspaces/new", workspaces::showCreateForm),
         signedIn(POST, "/workspaces/new", workspaces::create),
         member(GET, "/workspaces/{ws}", workspaces::show),
+        owner(POST, MEMBERS, members::add),
+        owner(POST, MEMBERS + "/role", members::changeRole),
+        owner(POST, MEMBERS + "/remove", members::remove),
 
         owner(GET, "/workspaces/{ws}/resources/new", resources::showCreateForm),
         owner(POST, "/workspaces/{ws}/resources/new", resources::create),

@@ -10,10 +10,8 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The sign-in page and sign-out. With an identity provider, the page sends users to it; without
@@ -21,11 +19,6 @@ import java.util.regex.Pattern;
  * with no provider at all. Every page says when the development sign-in is on.
  */
 public final class SignInPages {
-
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
-  /** RFC 5321: a forward path holds at most 256 octets, so an address at most 254. */
-  private static final int EMAIL_MAX_LENGTH = 254;
 
   private static final int DISPLAY_NAME_MAX_LENGTH = 100;
 
@@ -70,7 +63,7 @@ public final class SignInPages {
       return;
     }
 
-    String email = form.value("email").toLowerCase(Locale.ROOT);
+    String email = EmailAddresses.normalize(form.value("email"));
     sessions.signIn(ctx, new Identity(User.DEVELOPMENT_ISSUER, email, email,
         form.value("displayName"), List.of(), "yes".equals(form.value("platformAdmin"))));
     ctx.redirect(LocalRedirects.localPathOrHome(form.value("next")), HttpStatus.SEE_OTHER);
@@ -98,11 +91,8 @@ public final class SignInPages {
 
   private static Map<String, String> validate(Form form) {
     String email = form.value("email");
-    return new FieldErrors()
-        .require("email", email, "Enter your email address.")
-        .maxLength("email", email, EMAIL_MAX_LENGTH)
-        .check("email", EMAIL.matcher(email).matches() ? Optional.empty()
-            : Optional.of("Enter an email address such as ada@example.org."))
+    FieldErrors errors = new FieldErrors().require("email", email, "Enter your email address.");
+    return EmailAddresses.check(errors, "email", email)
         .require("displayName", form.value("displayName"), "Enter the name others see.")
         .maxLength("displayName", form.value("displayName"), DISPLAY_NAME_MAX_LENGTH)
         .asMap();

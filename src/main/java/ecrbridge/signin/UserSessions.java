@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +56,7 @@ public final class UserSessions {
    */
   public SignedInUser signIn(Context ctx, Identity identity) {
     Instant now = clock.instant();
-    String email = identity.email().toLowerCase(Locale.ROOT);
+    String email = EmailAddresses.normalize(identity.email());
     users.recordSignIn(new User(identity.issuer(), identity.subject(), email,
         identity.displayName(), now, now));
     SignedInUser user = new SignedInUser(email, identity.displayName(),

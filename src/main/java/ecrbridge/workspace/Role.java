@@ -1,5 +1,8 @@
 package ecrbridge.workspace;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** A member's role in a workspace, strongest first. */
 public enum Role {
   OWNER("writer"),
@@ -15,6 +18,11 @@ public enum Role {
   /** The tag value of sessions minted for this role: {@code reader} or {@code writer}. */
   public String accessScope() {
     return accessScope;
+  }
+
+  /** The role with exactly this name ({@code OWNER}, {@code WRITER}, {@code READER}), if any. */
+  public static Optional<Role> named(String name) {
+    return Arrays.stream(values()).filter(role -> role.name().equals(name)).findFirst();
   }
 
   public boolean isOwner() {

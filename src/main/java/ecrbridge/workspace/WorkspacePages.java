@@ -14,6 +14,7 @@ import ecrbridge.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,14 +87,27 @@ public final class WorkspacePages {
   }
 
   public void show(Context ctx, Membership membership) {
+    render(ctx, HttpStatus.OK, membership, MemberForm.blank(), null);
+  }
+
+  /**
+   * The workspace page, also as member changes show it again: with the add-a-member form as
+   * posted and a problem with the members (null when there is none).
+   */
+  void render(Context ctx, HttpStatus status, Membership membership, Form memberForm,
+      String membersProblem) {
     Workspace workspace = membership.workspace();
     Pod pod = pods.find(workspace.podOrganization(), workspace.podId()).orElseThrow();
-    views.render(ctx, "workspace/show", Map.of(
-        "workspace", workspace,
-        "membership", membership,
-        "pod", pod,
-        "members", workspaces.findMembers(workspace.uuid()),
-        "resources", resources.findByWorkspace(workspace.uuid())));
+    Map<String, Object> model = new HashMap<>();
+    model.put("workspace", workspace);
+    model.put("membership", membership);
+    model.put("pod", pod);
+    model.put("members", workspaces.findMembers(workspace.uuid()));
+    model.put("resources", resources.findByWorkspace(workspace.uuid()));
+    model.put("memberForm", memberForm);
+    model.put("roleOptions", MemberForm.roleOptions());
+    model.put("membersProblem", membersProblem);
+    views.render(ctx, status, "workspace/show", model);
   }
 
   private Workspace newWorkspace(Form form, SignedInUser user) {

@@ -1,5 +1,6 @@
 package ecrbridge.workspace;
 
+import ecrbridge.workspace.MemberChange.Outcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +10,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
-/** Workspaces and their members. */
+/**
+ * Workspaces and their members. Owners' changes to members run one at a time per workspace
+ * (see {@link #lockAndCheckOwner}), on H2 and PostgreSQL alike.
+ */
 @RegisterConstructorMapper(Workspace.class)
 @RegisterConstructorMapper(Member.class)
 public interface WorkspaceRepository {
@@ -50,4 +54,94 @@ public interface WorkspaceRepository {
   @SqlQuery("select email, role from workspace_member where workspace_uuid = :workspaceUuid"
       + " order by case role when 'OWNER' then 0 when 'WRITER' then 1 else 2 end, email")
   List<Member> findMembers(UUID workspaceUuid);
+
+  @SqlQuery("select count(*) from workspace_member"
+      + " where workspace_uuid = :workspaceUuid and role = 'OWNER'")
+  int countOwners(UUID workspaceUuid);
+
+  /**
+   * Adds a member on behalf of an owner. Fails with a unique violation when the email is a
+   * member already: the primary key decides, also between two owners adding it at once.
+   */
+  @Transaction
+  default MemberChange addMemberByOwner(UUID workspaceUuid, String ownerEmail,
+      boolean platformAdmin, String email, Role role) {
+    if (!lockAndCheckOwner(workspaceUuid, ownerEmail, platformAdmin)) {
+      return MemberChange.refused(Outcome.ACTOR_NOT_OWNER, Optional.empty());
+    }
+
+    addMember(workspaceUuid, email, role);
+    return MemberChange.done(Optional.empty());
+  }
+
+  /** Changes a member's role on behalf of an owner; the last OWNER stays an OWNER. */
+  @Transaction
+  default MemberChange changeRoleByOwner(UUID workspaceUuid, String ownerEmail,
+      boolean platformAdmin, String email, Role role) {
+    if (!lockAndCheckOwner(workspaceUuid, ownerEmail, platformAdmin)) {
+      return MemberChange.refused(Outcome.ACTOR_NOT_OWNER, Optional.empty());
+    }
+    Optional<Role> before = findRole(workspaceUuid, email);
+    if (before.isEmpty()) {
+      return MemberChange.refused(Outcome.NOT_A_MEMBER, before);
+    }
+    if (!role.isOwner() && isLastOwner(workspaceUuid, before.get())) {
+      return MemberChange.refused(Outcome.LAST_OWNER, before);
+    }
+
+    updateRole(workspaceUuid, email, role);
+    return MemberChange.done(before);
+  }
+
+  /** Removes a member on behalf of an owner; the last OWNER stays. */
+  @Transaction
+  default MemberChange removeMemberByOwner(UUID workspaceUuid, String ownerEmail,
+      boolean platformAdmin, String email) {
+    if (!lockAndCheckOwner(workspaceUuid, ownerEmail, platformAdmin)) {
+      return MemberChange.refused(Outcome.ACTOR_NOT_OWNER, Optional.empty());
+    }
+    Optional<Role> before = findRole(workspaceUuid, email);
+    if (before.isEmpty()) {
+      return MemberChange.refused(Outcome.NOT_A_MEMBER, before);
+    }
+    if (isLastOwner(workspaceUuid, before.get())) {
+      return MemberChange.refused(Outcome.LAST_OWNER, before);
+    }
+
+    deleteMember(workspaceUuid, email);
+    return MemberChange.done(before);
+  }
+
+  /**
+   * Locks the workspace's row until the transaction ends, then tells whether the email is still
+   * one of its OWNERs. Every owner's change of members takes this lock first, so changes to one
+   * workspace happen one after another and each one counts the owners the one before it left:
+   * two owners demoting each other, or both leaving, at the same moment cannot leave none.
+   * {@code select ... for update} locks the row on both H2 and PostgreSQL, and after the wait
+   * each later statement sees what the other transaction committed (read committed). Platform
+   * admins manage every workspace, member or not.
+   */
+  private boolean lockAndCheckOwner(UUID workspaceUuid, String ownerEmail,
+      boolean platformAdmin) {
+    if (lockWorkspace(workspaceUuid).isEmpty()) {
+      return false;
+    }
+    return platformAdmin
+        || findRole(workspaceUuid, ownerEmail).map(Role::isOwner).orElse(false);
+  }
+
+  private boolean isLastOwner(UUID workspaceUuid, Role role) {
+    return role.isOwner() && countOwners(workspaceUuid) == 1;
+  }
+
+  @SqlQuery("select uuid from workspace where uuid = :workspaceUuid for update")
+  Optional<UUID> lockWorkspace(UUID workspaceUuid);
+
+  @SqlUpdate("update workspace_member set role = :role"
+      + " where workspace_uuid = :workspaceUuid and email = :email")
+  int updateRole(UUID workspaceUuid, String email, Role role);
+
+  @SqlUpdate("delete from workspace_member"
+      + " where workspace_uuid = :workspaceUuid and email = :email")
+  int deleteMember(UUID workspaceUuid, String email);
 }

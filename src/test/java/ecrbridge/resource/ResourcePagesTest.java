@@ -260,8 +260,8 @@ class ResourcePagesTest {
     assertEquals(403, reader.get(path + "/edit").statusCode());
     HttpResponse<String> refused = reader.post(path + "/delete", Map.of("confirm", "yes"));
     assertEquals(403, refused.statusCode());
-    assertEquals("Only owners of workspace reader-ws may change its resources and members. Your "
-        + "role is READER; ask an owner if you need this change.",
+    assertEquals("Only owners of workspace reader-ws may change its resources and members. "
+        + "Your role is READER; ask an owner if you need this change.",
         Page.of(refused).text("main p"));
     assertEquals(200, owner.get(path).statusCode());
   }

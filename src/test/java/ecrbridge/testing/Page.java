@@ -41,7 +41,12 @@ public final class Page {
 
   /** The value a form field shows: an input's value, a textarea's text, a selected option. */
   public String fieldValue(String name) {
-    Element field = document.selectFirst("[name=" + name + "]");
+    return fieldValue("html", name);
+  }
+
+  /** The value of a field inside the element matching the CSS selector, such as one form. */
+  public String fieldValue(String within, String name) {
+    Element field = document.selectFirst(within + " [name=" + name + "]");
     if (field == null) {
       return null;
     }

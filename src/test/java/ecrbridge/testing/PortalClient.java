@@ -123,6 +123,15 @@ public final class PortalClient {
     return this;
   }
 
+  /** Adds a member from the workspace page, as an owner does; the user must be an OWNER. */
+  public PortalClient addMember(String workspaceId, String email, String role) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("email", email);
+    form.put("role", role);
+    expectRedirect(post("/workspaces/" + workspaceId + "/members", form));
+    return this;
+  }
+
   /** Registers the product document's example resource in the workspace. */
   public PortalClient registerExampleResource(String workspaceId) {
     expectRedirect(post("/workspaces/" + workspaceId + "/resources/new",

@@ -1,5 +1,6 @@
 package ecrbridge.testing;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -43,5 +44,9 @@ public final class PortalExtension implements BeforeAllCallback, AfterAllCallbac
 
   public int count(String sql) {
     return portal.count(sql);
+  }
+
+  public Optional<String> text(String sql) {
+    return portal.text(sql);
   }
 }

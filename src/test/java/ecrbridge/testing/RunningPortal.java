@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -105,8 +106,9 @@ public final class RunningPortal implements AutoCloseable {
   }
 
   /**
-   * Adds a member straight in the database: the portal has no members page yet, and tests of
-   * READER and WRITER access need members.
+   * Adds a member straight in the database, for tests of READER and WRITER access to other
+   * pages. Tests of membership itself add members as owners do, with
+   * {@link PortalClient#addMember}.
    */
   public void addMember(String workspaceId, String email, String role) {
     database.useHandle(handle -> handle.createUpdate("insert into workspace_member"
@@ -121,6 +123,11 @@ public final class RunningPortal implements AutoCloseable {
   /** A count read straight from the database, to prove that a refused request changed nothing. */
   public int count(String sql) {
     return database.withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
+  }
+
+  /** The first column of the first row read straight from the database, if there is a row. */
+  public Optional<String> text(String sql) {
+    return database.withHandle(handle -> handle.createQuery(sql).mapTo(String.class).findFirst());
   }
 
   @Override

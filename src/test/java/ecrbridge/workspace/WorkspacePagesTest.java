@@ -40,7 +40,8 @@ class WorkspacePagesTest {
     assertTrue(details.get(1).matches(UUID_PATTERN), details.get(1));
     assertEquals("verily1/aws (account 535002863113)", details.get(2));
     assertEquals(List.of("us-west-2", "OWNER"), details.subList(3, 5));
-    assertEquals(List.of("ada@example.org OWNER"), page.texts("section:last-of-type tbody tr"));
+    assertEquals(List.of("ada@example.org (you)"), page.texts("#members td.member-email"));
+    assertEquals(List.of("OWNER"), page.texts("#members td.member-role"));
   }
 
   @Test
