@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.UncheckedIOException;
 
 /**
@@ -35,5 +36,10 @@ public final class PolicyJson {
       // A tree built in memory always serializes; this only satisfies the checked signature.
       throw new UncheckedIOException(impossible);
     }
+  }
+
+  /** A string as JSON writes it, quotes and escapes included, for messages that quote a name. */
+  static String quoted(String text) {
+    return TextNode.valueOf(text).toString();
   }
 }

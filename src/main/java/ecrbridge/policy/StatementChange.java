@@ -1,0 +1,65 @@
+package ecrbridge.policy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the merge does to one statement, for a page that shows the existing policy beside the
+ * merged one.
+ *
+ * @param label the statement's Sid, or {@code statement 3 (no Sid)} with its position (from 1)
+ *     in the existing policy
+ * @param before the statement in the existing policy, pretty-printed; empty when added
+ * @param after the statement in the merged policy, pretty-printed; empty when removed
+ * @param differences for a changed statement, one sentence per difference (see
+ *     {@link StatementComparison}); empty otherwise
+ */
+public record StatementChange(Kind kind, String label, Optional<String> before,
+    Optional<String> after, List<String> differences) {
+
+  public enum Kind {
+    /** A statement of the portal's that the existing policy did not have. */
+    ADDED,
+    /** A statement of the portal's that the existing policy has in another form. */
+    CHANGED,
+    /** A statement of the portal's that the generated policy no longer has. */
+    REMOVED,
+    /** Kept as it was, or replaced by an equivalent statement. */
+    UNCHANGED
+  }
+
+  public StatementChange {
+    differences = List.copyOf(differences);
+  }
+
+  static StatementChange added(String sid, ObjectNode statement) {
+    return new StatementChange(Kind.ADDED, sid, Optional.empty(),
+        Optional.of(PolicyJson.pretty(statement)), List.of());
+  }
+
+  static StatementChange removed(String label, ObjectNode statement) {
+    return new StatementChange(Kind.REMOVED, label, Optional.of(PolicyJson.pretty(statement)),
+        Optional.empty(), List.of());
+  }
+
+  static StatementChange kept(String label, ObjectNode statement) {
+    String text = PolicyJson.pretty(statement);
+    return new StatementChange(Kind.UNCHANGED, label, Optional.of(text), Optional.of(text),
+        List.of());
+  }
+
+  static StatementChange replaced(String sid, ObjectNode before, ObjectNode after) {
+    List<String> differences = StatementComparison.differences(before, after);
+    return new StatementChange(differences.isEmpty() ? Kind.UNCHANGED : Kind.CHANGED, sid,
+        Optional.of(PolicyJson.pretty(before)), Optional.of(PolicyJson.pretty(after)),
+        differences);
+  }
+
+  /** One line, e.g. {@code changed OmicsWorkflow: Action: "ecr:PutImage" is removed}. */
+  public String summary() {
+    String line = kind.name().toLowerCase(Locale.ROOT) + " " + label;
+    return differences.isEmpty() ? line : line + ": " + String.join("; ", differences);
+  }
+}
