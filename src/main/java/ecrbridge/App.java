@@ -16,6 +16,7 @@ import ecrbridge.signin.SignInPages;
 import ecrbridge.signin.UserRepository;
 import ecrbridge.signin.UserSessions;
 import ecrbridge.web.CsrfProtection;
+import ecrbridge.web.SecurityHeaders;
 import ecrbridge.web.ErrorPages;
 import ecrbridge.web.HealthCheck;
 import ecrbridge.web.ThymeleafRenderer;
@@ -26,7 +27,6 @@ import ecrbridge.workspace.WorkspacePages;
 import ecrbridge.workspace.WorkspaceRepository;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,11 +61,6 @@ public final class App implements AutoCloseable {
    * this lifetime gets 403 on its forms until its user signs in again.
    */
   private static final Duration CSRF_TOKEN_LIFETIME = Duration.ofDays(7);
-
-  /** Scripts and styles come only from {@code /static}: nothing inline can run. */
-  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
-      + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
-      + "frame-ancestors 'none'";
 
   private final Database database;
   private final Javalin server;
@@ -118,10 +113,11 @@ public final class App implements AutoCloseable {
         new MemberPages(workspaces, guard, workspacePages),
         new ResourcePages(resources, pods, regions, views, clock));
     ErrorPages errorPages = new ErrorPages(views);
+    SecurityHeaders headers = new SecurityHeaders(signIn.oidc().map(OidcSettings::discoveryUri));
 
     return Javalin.create(javalin -> {
       configureServer(javalin, signIn);
-      javalin.routes.before(App::addSecurityHeaders);
+      javalin.routes.before(headers::add);
       javalin.routes.before(csrf::requireTokenOnPost);
       routes.registerOn(javalin.routes);
       errorPages.registerOn(javalin.routes);
@@ -163,16 +159,6 @@ public final class App implements AutoCloseable {
       // after sign-in is the one the user reached, not the portal's internal one.
       javalin.jetty.modifyHttpConfiguration(http ->
           http.addCustomizer(new ForwardedRequestCustomizer()));
-    }
-  }
-
-  private static void addSecurityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "same-origin");
-    // Pages show workspace data: no browser or proxy may keep a copy for the next user.
-    if (!ctx.path().startsWith("/static/")) {
-      ctx.header("Cache-Control", "no-store");
     }
   }
 

@@ -160,19 +160,8 @@ class OidcSignInTest {
     assertEquals(303, ada.get("/").statusCode());
   }
 
-  /** Walks the whole flow: portal, provider, callback, and back to the page asked for. */
   private static HttpResponse<String> signIn(PortalClient visitor, String next) {
-    HttpResponse<String> toProvider = visitor.get("/signin/oidc?next=" + next);
-    assertEquals(302, toProvider.statusCode());
-    HttpResponse<String> toCallback = visitor.getUrl(location(toProvider));
-    assertEquals(302, toCallback.statusCode());
-    HttpResponse<String> toStart = visitor.getUrl(location(toCallback));
-    assertEquals(302, toStart.statusCode(), toStart.body());
-    return visitor.getUrl(absolute(location(toStart)));
-  }
-
-  private static String absolute(String location) {
-    return location.startsWith("/") ? portal.url(location) : location;
+    return visitor.signInAtProvider(next);
   }
 
   private static String encodedCallback() {

@@ -111,11 +111,29 @@ public final class PortalClient {
     return this;
   }
 
+  /**
+   * Signs in through the portal's identity provider, hop by hop as a browser would: the
+   * portal, the provider (which signs in whoever it has queued), the callback, and the page
+   * asked for. Returns the last answer, the portal's redirect to that page.
+   */
+  public HttpResponse<String> signInAtProvider(String next) {
+    HttpResponse<String> toProvider = get("/signin/oidc?next=" + encode(next));
+    HttpResponse<String> toCallback = getUrl(location(toProvider));
+    HttpResponse<String> toStart = getUrl(location(toCallback));
+    String start = location(toStart);
+    return getUrl(start.startsWith("/") ? portal.url(start) : start);
+  }
+
   /** Creates a workspace on the seeded pod; the signed-in user becomes its OWNER. */
   public PortalClient createWorkspace(String id) {
+    return createWorkspace(id, "Workspace " + id);
+  }
+
+  /** Creates a workspace with the given name on the seeded pod. */
+  public PortalClient createWorkspace(String id, String name) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("userFacingId", id);
-    form.put("name", "Workspace " + id);
+    form.put("name", name);
     form.put("description", "");
     form.put("pod", "verily1/aws");
     form.put("defaultRegion", "us-east-1");
@@ -158,6 +176,12 @@ public final class PortalClient {
           + ": " + response.body());
     }
     get(response.headers().firstValue("Location").orElseThrow());
+  }
+
+  private static String location(HttpResponse<String> response) {
+    return response.headers().firstValue("Location").orElseThrow(() ->
+        new IllegalStateException("Expected a redirect, got " + response.statusCode() + ": "
+            + response.body()));
   }
 
   private void rememberCsrfToken(HttpResponse<String> response) {
