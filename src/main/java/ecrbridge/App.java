@@ -12,6 +12,7 @@ import ecrbridge.signin.DevelopmentSignInPages;
 import ecrbridge.signin.UserSessions;
 import ecrbridge.web.ErrorPages;
 import ecrbridge.web.HealthCheck;
+import ecrbridge.web.SessionStorage;
 import ecrbridge.web.ThymeleafRenderer;
 import ecrbridge.web.Views;
 import ecrbridge.workspace.WorkspaceGuard;
@@ -25,10 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Properties;
-import org.eclipse.jetty.http.HttpCookie;
-import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
-
-  static final String SESSION_COOKIE = "ECRBRIDGE_SESSION";
-
-  /** A session unused for this long ends; Jetty's default keeps sessions forever. */
-  private static final Duration SESSION_IDLE_TIMEOUT = Duration.ofHours(8);
 
   /** Scripts and styles come only from {@code /static}: nothing inline can run. */
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
@@ -60,11 +53,17 @@ public final class App implements AutoCloseable {
   }
 
   public static App start(Config config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** With another clock, for tests that move time forward. */
+  public static App start(Config config, Clock clock) {
     long started = System.nanoTime();
     Database database = Database.open(config.databaseUrl(), config.databaseUser(),
         config.databasePassword());
     try {
-      Javalin server = createServer(config, database).start(config.host(), config.port());
+      Javalin server = createServer(config, database, clock)
+          .start(config.host(), config.port());
       LOG.info("ECR Bridge {} serving http://{}:{}/ (started in {} ms)", version(),
           config.host(), server.port(), (System.nanoTime() - started) / 1_000_000);
       return new App(database, server);
@@ -74,15 +73,16 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static Javalin createServer(Config config, Database database) {
-    Clock clock = Clock.systemUTC();
+  private static Javalin createServer(Config config, Database database, Clock clock) {
     Jdbi jdbi = database.jdbi();
     PodRepository pods = jdbi.onDemand(PodRepository.class);
     WorkspaceRepository workspaces = jdbi.onDemand(WorkspaceRepository.class);
     ResourceRepository resources = jdbi.onDemand(ResourceRepository.class);
     new PodSeeding(pods, clock).apply(config.pods());
 
-    UserSessions sessions = new UserSessions(true);
+    SessionStorage sessionStorage = new SessionStorage(database.dataSource(),
+        config.sessionIdleTimeout());
+    UserSessions sessions = new UserSessions(true, clock, config.sessionMaxAge());
     LOG.warn("Development sign-in is on: anyone who reaches the portal can sign in as anyone");
     Views views = new Views(sessions, version());
     AwsRegions regions = new AwsRegions();
@@ -97,6 +97,7 @@ public final class App implements AutoCloseable {
     return Javalin.create(javalin -> {
       configureServer(javalin);
       javalin.routes.before(App::addSecurityHeaders);
+      sessionStorage.installOn(javalin);
       routes.registerOn(javalin.routes);
       errorPages.registerOn(javalin.routes);
     });
@@ -109,14 +110,6 @@ public final class App implements AutoCloseable {
       files.hostedPath = "/static";
       files.directory = "/static";
       files.location = Location.CLASSPATH;
-    });
-    javalin.jetty.modifyServletContextHandler(context -> {
-      SessionHandler sessionHandler = new SessionHandler();
-      sessionHandler.setSessionCookie(SESSION_COOKIE);
-      sessionHandler.setHttpOnly(true);
-      sessionHandler.setSameSite(HttpCookie.SameSite.LAX);
-      sessionHandler.setMaxInactiveInterval((int) SESSION_IDLE_TIMEOUT.toSeconds());
-      context.setSessionHandler(sessionHandler);
     });
   }
 
@@ -149,7 +142,10 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
-    database.close();
+    try {
+      server.stop();
+    } finally {
+      database.close();
+    }
   }
 }

@@ -2,6 +2,9 @@ package ecrbridge.signin;
 
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -12,10 +15,21 @@ public final class UserSessions {
 
   private static final String USER = "ecrbridge.user";
 
-  private final boolean developmentSignIn;
+  /** When the user signed in: Jetty ends idle sessions, this ends old ones. */
+  private static final String SIGNED_IN_AT = "ecrbridge.signedInAt";
 
-  public UserSessions(boolean developmentSignIn) {
+  private final boolean developmentSignIn;
+  private final Clock clock;
+  private final Duration maxAge;
+
+  /**
+   * @param maxAge how long after sign-in a session ends, however busy: a session id that leaks
+   *     stops working by then
+   */
+  public UserSessions(boolean developmentSignIn, Clock clock, Duration maxAge) {
     this.developmentSignIn = developmentSignIn;
+    this.clock = clock;
+    this.maxAge = maxAge;
   }
 
   public Optional<SignedInUser> current(Context ctx) {
@@ -23,7 +37,12 @@ public final class UserSessions {
     if (session == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable((SignedInUser) session.getAttribute(USER));
+    SignedInUser user = (SignedInUser) session.getAttribute(USER);
+    if (user != null && isPastMaxAge(session)) {
+      session.invalidate();
+      return Optional.empty();
+    }
+    return Optional.ofNullable(user);
   }
 
   /**
@@ -35,7 +54,9 @@ public final class UserSessions {
     if (previous != null) {
       previous.invalidate();
     }
-    ctx.req().getSession(true).setAttribute(USER, user);
+    HttpSession session = ctx.req().getSession(true);
+    session.setAttribute(USER, user);
+    session.setAttribute(SIGNED_IN_AT, clock.instant());
   }
 
   public void signOut(Context ctx) {
@@ -48,5 +69,11 @@ public final class UserSessions {
   /** Whether users sign in by typing any email: shown as a warning on every page. */
   public boolean isDevelopmentSignIn() {
     return developmentSignIn;
+  }
+
+  /** A user without a sign-in time was signed in some other way: not trusted to be recent. */
+  private boolean isPastMaxAge(HttpSession session) {
+    Instant signedInAt = (Instant) session.getAttribute(SIGNED_IN_AT);
+    return signedInAt == null || !clock.instant().isBefore(signedInAt.plus(maxAge));
   }
 }

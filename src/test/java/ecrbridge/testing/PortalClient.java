@@ -22,11 +22,16 @@ import java.util.stream.Collectors;
 public final class PortalClient {
 
   private final RunningPortal portal;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
 
   PortalClient(RunningPortal portal) {
+    this(portal, new CookieManager());
+  }
+
+  private PortalClient(RunningPortal portal, CookieManager cookies) {
     this.portal = portal;
+    this.cookies = cookies;
     this.http = HttpClient.newBuilder()
         .cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -46,6 +51,14 @@ public final class PortalClient {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build());
+  }
+
+  /**
+   * The same visitor, with the same cookies, sent to another portal instance: what a browser
+   * does behind a load balancer that sends each request wherever it likes.
+   */
+  public PortalClient on(RunningPortal other) {
+    return new PortalClient(other, cookies);
   }
 
   /** The value of the named cookie this visitor holds, if any. */
