@@ -3,9 +3,9 @@
 -- index names are the ones ecrbridge.web.SessionStorage gives Jetty: Jetty finds this table, its
 -- max_interval column and the index named idx_<table>_expiry, and so creates or alters nothing.
 --
--- Times are milliseconds since the epoch, as Jetty writes them. The id is the session cookie's
--- value without its ".node0" suffix. attributes holds the session's attributes serialized by
--- Java serialization.
+-- Times are milliseconds since the epoch, as Jetty writes them. session_id is the session
+-- cookie's value without the suffix naming an instance (".node0"). attributes holds the
+-- session's attributes, serialized by Java serialization.
 
 create table http_session (
     session_id        varchar(120) not null,

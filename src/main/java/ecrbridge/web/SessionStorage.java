@@ -96,9 +96,10 @@ public final class SessionStorage {
     JDBCSessionDataStore store = new JDBCSessionDataStore();
     store.setDatabaseAdaptor(database);
     store.setSessionTableSchema(tableSchema());
-    // Jetty looks for expired sessions of its own context only when more than the grace
-    // period has passed since its previous look, and every sweep counts as a look: a grace
-    // period as long as the interval would stop the sweep after the first one.
+    // A sweep deletes sessions that expired more than the grace period ago, but only when
+    // more than the grace period has passed since the previous sweep: with a grace period
+    // longer than the interval (Jetty's defaults are an hour and ten minutes), every sweep
+    // after the first would find nothing. Half the interval: gone within 1.5 intervals.
     store.setGracePeriodSec((int) sweepInterval.dividedBy(2).toSeconds());
     return store;
   }
