@@ -22,8 +22,8 @@ import org.eclipse.jetty.session.SessionCache;
  * <p>Every request reads its session from the table and writes it back when it ends; nothing
  * stays in memory between requests, so the next request may go to any instance. Two requests
  * of one visitor that overlap each work on their own copy, and the later write wins, as it
- * would on two instances. The table
- * comes from the Flyway migration V2; Jetty is given its names and finds nothing to create.
+ * would on two instances. The table comes from the Flyway migration V2; Jetty is given its
+ * names and finds nothing to create.
  */
 public final class SessionStorage {
 
@@ -141,7 +141,8 @@ public final class SessionStorage {
    * Jetty treats a session it could not read like one that has ended: it carries on without
    * it, and the user would find themselves signed out while the database is down. When a
    * request names a session that was not found, asking the store once more fails with the
-   * database's own error, which the error pages answer with 503.
+   * database's own error, which the error pages answer with 503. With the database up, this
+   * costs one query for each request that still carries the cookie of an ended session.
    */
   private static void failWhenStoreUnreadable(Context ctx, SessionHandler sessions)
       throws Exception {
