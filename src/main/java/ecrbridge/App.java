@@ -19,6 +19,7 @@ import ecrbridge.web.CsrfProtection;
 import ecrbridge.web.SecurityHeaders;
 import ecrbridge.web.ErrorPages;
 import ecrbridge.web.HealthCheck;
+import ecrbridge.web.SessionStorage;
 import ecrbridge.web.ThymeleafRenderer;
 import ecrbridge.web.Views;
 import ecrbridge.workspace.MemberPages;
@@ -35,8 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import org.eclipse.jetty.http.HttpCookie;
-import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -50,17 +49,11 @@ public final class App implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
-  static final String SESSION_COOKIE = "ECRBRIDGE_SESSION";
-
-  /** A session unused for this long ends; Jetty's default keeps sessions forever. */
-  private static final Duration SESSION_IDLE_TIMEOUT = Duration.ofHours(8);
-
   /**
-   * The CSRF token is made once per session: it must outlive the longest session.
-   * Limitation: sessions have no absolute lifetime yet, so a session used every day past
-   * this lifetime gets 403 on its forms until its user signs in again.
+   * The CSRF token is made once per session and must outlive it; sessions end at
+   * ECRBRIDGE_SESSION_MAX_AGE at the latest, which is at most a year.
    */
-  private static final Duration CSRF_TOKEN_LIFETIME = Duration.ofDays(7);
+  private static final Duration CSRF_TOKEN_LIFETIME = Duration.ofDays(366);
 
   private final Database database;
   private final Javalin server;
@@ -71,11 +64,17 @@ public final class App implements AutoCloseable {
   }
 
   public static App start(Config config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** With another clock, for tests that move time forward. */
+  public static App start(Config config, Clock clock) {
     long started = System.nanoTime();
     Database database = Database.open(config.databaseUrl(), config.databaseUser(),
         config.databasePassword());
     try {
-      Javalin server = createServer(config, database).start(config.host(), config.port());
+      Javalin server = createServer(config, database, clock)
+          .start(config.host(), config.port());
       LOG.info("ECR Bridge {} serving http://{}:{}/ (started in {} ms)", version(),
           config.host(), server.port(), (System.nanoTime() - started) / 1_000_000);
       return new App(database, server);
@@ -85,8 +84,7 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static Javalin createServer(Config config, Database database) {
-    Clock clock = Clock.systemUTC();
+  private static Javalin createServer(Config config, Database database, Clock clock) {
     Jdbi jdbi = database.jdbi();
     PodRepository pods = jdbi.onDemand(PodRepository.class);
     WorkspaceRepository workspaces = jdbi.onDemand(WorkspaceRepository.class);
@@ -94,8 +92,11 @@ public final class App implements AutoCloseable {
     new PodSeeding(pods, clock).apply(config.pods());
 
     SignInSettings signIn = config.signIn();
+    SessionStorage sessionStorage = new SessionStorage(database.dataSource(),
+        config.sessionIdleTimeout(), signIn.secureCookies());
     UserSessions sessions = new UserSessions(signIn.developmentSignIn(),
-        jdbi.onDemand(UserRepository.class), platformAdmins(signIn), clock);
+        jdbi.onDemand(UserRepository.class), platformAdmins(signIn), clock,
+        config.sessionMaxAge());
     Optional<OidcSignIn> oidc = signIn.oidc().map(settings ->
         new OidcSignIn(settings, signIn.publicUrl(), sessions));
     logSignIn(signIn);
@@ -118,6 +119,7 @@ public final class App implements AutoCloseable {
     return Javalin.create(javalin -> {
       configureServer(javalin, signIn);
       javalin.routes.before(headers::add);
+      sessionStorage.installOn(javalin);
       javalin.routes.before(csrf::requireTokenOnPost);
       routes.registerOn(javalin.routes);
       errorPages.registerOn(javalin.routes);
@@ -144,15 +146,6 @@ public final class App implements AutoCloseable {
       files.hostedPath = "/static";
       files.directory = "/static";
       files.location = Location.CLASSPATH;
-    });
-    javalin.jetty.modifyServletContextHandler(context -> {
-      SessionHandler sessionHandler = new SessionHandler();
-      sessionHandler.setSessionCookie(SESSION_COOKIE);
-      sessionHandler.setHttpOnly(true);
-      sessionHandler.setSameSite(HttpCookie.SameSite.LAX);
-      sessionHandler.setSecureCookies(signIn.secureCookies());
-      sessionHandler.setMaxInactiveInterval((int) SESSION_IDLE_TIMEOUT.toSeconds());
-      context.setSessionHandler(sessionHandler);
     });
     if (signIn.trustProxy()) {
       // The proxy's scheme and host become the request's, so that pac4j's return address
@@ -181,7 +174,10 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
-    database.close();
+    try {
+      server.stop();
+    } finally {
+      database.close();
+    }
   }
 }

@@ -1,6 +1,8 @@
 package ecrbridge.config;
 
 import ecrbridge.pod.PodSeed;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import java.util.Optional;
  * @param databaseUrl a JDBC URL of H2 or PostgreSQL
  * @param pods the pods to create at start-up when they do not exist yet
  * @param signIn who can sign in, and how
+ * @param sessionIdleTimeout how long a session may go unused before it ends
+ * @param sessionMaxAge how long after sign-in a session ends, however much it is used
  */
 public record Config(
     String host,
@@ -23,10 +27,15 @@ public record Config(
     String databaseUser,
     String databasePassword,
     List<PodSeed> pods,
-    SignInSettings signIn) {
+    SignInSettings signIn,
+    Duration sessionIdleTimeout,
+    Duration sessionMaxAge) {
 
   public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/ecrbridge;"
       + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  /** A bound that keeps a timeout meaningful and well inside Jetty's int seconds. */
+  private static final Duration LONGEST_TIMEOUT = Duration.ofDays(365);
 
   /** Reads the configuration; a {@link ConfigException} names the variable that is wrong. */
   public static Config fromEnvironment(Map<String, String> env) {
@@ -39,7 +48,9 @@ public record Config(
         value(env, "ECRBRIDGE_DATABASE_USER").orElse("sa"),
         Optional.ofNullable(env.get("ECRBRIDGE_DATABASE_PASSWORD")).orElse(""),
         pods(value(env, "ECRBRIDGE_PODS").orElse("")),
-        SignInSettings.fromEnvironment(env, host, port));
+        SignInSettings.fromEnvironment(env, host, port),
+        duration(env, "ECRBRIDGE_SESSION_IDLE_TIMEOUT", "PT8H"),
+        duration(env, "ECRBRIDGE_SESSION_MAX_AGE", "PT24H"));
   }
 
   /** The variable's value without surrounding white space; empty when unset or blank. */
@@ -58,6 +69,21 @@ public record Config(
     }
     throw new ConfigException("ECRBRIDGE_PORT must be a port number from 0 to 65535, not '"
         + value + "'.");
+  }
+
+  /** An ISO-8601 duration such as {@code PT8H}: the JDK parses it, no home-made format. */
+  private static Duration duration(Map<String, String> env, String name, String fallback) {
+    String text = value(env, name).orElse(fallback);
+    try {
+      Duration duration = Duration.parse(text);
+      if (duration.toSeconds() >= 1 && duration.compareTo(LONGEST_TIMEOUT) <= 0) {
+        return duration;
+      }
+    } catch (DateTimeParseException notADuration) {
+      // reported below with an example
+    }
+    throw new ConfigException(name + " must be an ISO-8601 duration from one second to 365 "
+        + "days, such as PT8H, PT30M or P1D, not '" + text + "'.");
   }
 
   /**

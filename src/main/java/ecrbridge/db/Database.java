@@ -3,6 +3,7 @@ package ecrbridge.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -66,6 +67,11 @@ public final class Database implements AutoCloseable {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /** The pool itself, for Jetty's session store; the pool stays this class's to close. */
+  public DataSource dataSource() {
+    return dataSource;
   }
 
   /** Whether a trivial query succeeds now; used by the health check. */

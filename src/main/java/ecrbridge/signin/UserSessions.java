@@ -3,6 +3,7 @@ package ecrbridge.signin;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,9 @@ public final class UserSessions {
 
   private static final String USER = "ecrbridge.user";
 
+  /** When the user signed in: Jetty ends idle sessions, this ends old ones. */
+  private static final String SIGNED_IN_AT = "ecrbridge.signedInAt";
+
   /**
    * What survives the new session of a sign-in: the identity provider's profile, which
    * signing out at the provider needs. Nothing else does, the CSRF token least of all: a
@@ -33,13 +37,19 @@ public final class UserSessions {
   private final UserRepository users;
   private final PlatformAdmins admins;
   private final Clock clock;
+  private final Duration maxAge;
 
+  /**
+   * @param maxAge how long after sign-in a session ends, however busy: a session id that leaks
+   *     stops working by then
+   */
   public UserSessions(boolean developmentSignIn, UserRepository users, PlatformAdmins admins,
-      Clock clock) {
+      Clock clock, Duration maxAge) {
     this.developmentSignIn = developmentSignIn;
     this.users = users;
     this.admins = admins;
     this.clock = clock;
+    this.maxAge = maxAge;
   }
 
   public Optional<SignedInUser> current(Context ctx) {
@@ -47,7 +57,12 @@ public final class UserSessions {
     if (session == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable((SignedInUser) session.getAttribute(USER));
+    SignedInUser user = (SignedInUser) session.getAttribute(USER);
+    if (user != null && isPastMaxAge(session)) {
+      session.invalidate();
+      return Optional.empty();
+    }
+    return Optional.ofNullable(user);
   }
 
   /**
@@ -64,6 +79,7 @@ public final class UserSessions {
 
     HttpSession fresh = renewSession(ctx);
     fresh.setAttribute(USER, user);
+    fresh.setAttribute(SIGNED_IN_AT, now);
     LOG.info("{} signed in through {}{}", email, identity.issuer(),
         user.platformAdmin() ? " as a platform admin" : "");
     return user;
@@ -101,5 +117,11 @@ public final class UserSessions {
     HttpSession fresh = ctx.req().getSession(true);
     kept.forEach(fresh::setAttribute);
     return fresh;
+  }
+
+  /** A user without a sign-in time was signed in some other way: not trusted to be recent. */
+  private boolean isPastMaxAge(HttpSession session) {
+    Instant signedInAt = (Instant) session.getAttribute(SIGNED_IN_AT);
+    return signedInAt == null || !clock.instant().isBefore(signedInAt.plus(maxAge));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ecrbridge.pod.PodSeed;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ class ConfigTest {
     assertEquals(new Config("127.0.0.1", 8080, "jdbc:h2:file:./data/ecrbridge;MODE=PostgreSQL;"
         + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", List.of(),
         new SignInSettings(URI.create("http://127.0.0.1:8080"), false, Optional.empty(), true,
-            Set.of())), config);
+            Set.of()), Duration.ofHours(8), Duration.ofHours(24)), config);
   }
 
   @Test
@@ -33,14 +34,16 @@ class ConfigTest {
         "ECRBRIDGE_DATABASE_PASSWORD", "s3cret",
         "ECRBRIDGE_DEV_SIGNIN", "true",
         "ECRBRIDGE_PODS", "verily1/aws=arn:aws:iam::535002863113:role/v0SaasTerraDiscovery;"
-            + " acme/aws-2=arn:aws:iam::012345678901:role/a,b"));
+            + " acme/aws-2=arn:aws:iam::012345678901:role/a,b",
+        "ECRBRIDGE_SESSION_IDLE_TIMEOUT", "PT30M",
+        "ECRBRIDGE_SESSION_MAX_AGE", "P2D"));
 
     assertEquals(new Config("0.0.0.0", 9090, "jdbc:postgresql://db:5432/ecrbridge", "portal",
         "s3cret", List.of(
             new PodSeed("verily1", "aws", "arn:aws:iam::535002863113:role/v0SaasTerraDiscovery"),
             new PodSeed("acme", "aws-2", "arn:aws:iam::012345678901:role/a,b")),
         new SignInSettings(URI.create("http://127.0.0.1:9090"), false, Optional.empty(), true,
-            Set.of())), config);
+            Set.of()), Duration.ofMinutes(30), Duration.ofDays(2)), config);
   }
 
   @Test
@@ -75,5 +78,38 @@ class ConfigTest {
   void an_uppercase_pod_id_is_refused() {
     assertThrows(ConfigException.class, () -> Config.fromEnvironment(
         Map.of("ECRBRIDGE_PODS", "Verily/aws=arn:aws:iam::535002863113:role/x")));
+  }
+
+  @Test
+  void a_session_timeout_that_is_not_an_iso_duration_names_the_variable() {
+    ConfigException failure = assertThrows(ConfigException.class,
+        () -> Config.fromEnvironment(Map.of("ECRBRIDGE_SESSION_IDLE_TIMEOUT", "8h")));
+
+    assertEquals("ECRBRIDGE_SESSION_IDLE_TIMEOUT must be an ISO-8601 duration from one second "
+        + "to 365 days, such as PT8H, PT30M or P1D, not '8h'.", failure.getMessage());
+  }
+
+  @Test
+  void a_session_max_age_under_one_second_names_the_variable() {
+    ConfigException failure = assertThrows(ConfigException.class,
+        () -> Config.fromEnvironment(Map.of("ECRBRIDGE_SESSION_MAX_AGE", "PT0.5S")));
+
+    assertEquals("ECRBRIDGE_SESSION_MAX_AGE must be an ISO-8601 duration from one second "
+        + "to 365 days, such as PT8H, PT30M or P1D, not 'PT0.5S'.", failure.getMessage());
+  }
+
+  @Test
+  void a_negative_or_overlong_session_timeout_is_refused() {
+    assertThrows(ConfigException.class, () -> Config.fromEnvironment(
+        Map.of("ECRBRIDGE_SESSION_IDLE_TIMEOUT", "-PT8H")));
+    assertThrows(ConfigException.class, () -> Config.fromEnvironment(
+        Map.of("ECRBRIDGE_SESSION_MAX_AGE", "P366D")));
+  }
+
+  @Test
+  void session_timeouts_may_be_written_in_lowercase() {
+    Config config = Config.fromEnvironment(Map.of("ECRBRIDGE_SESSION_IDLE_TIMEOUT", "pt90m"));
+
+    assertEquals(Duration.ofMinutes(90), config.sessionIdleTimeout());
   }
 }

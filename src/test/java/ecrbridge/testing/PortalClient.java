@@ -27,12 +27,17 @@ public final class PortalClient {
   public static final String CSRF_FIELD = "pac4jCsrfToken";
 
   private final RunningPortal portal;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
   private String csrfToken;
 
   PortalClient(RunningPortal portal) {
+    this(portal, new CookieManager());
+  }
+
+  private PortalClient(RunningPortal portal, CookieManager cookies) {
     this.portal = portal;
+    this.cookies = cookies;
     this.http = HttpClient.newBuilder()
         .cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -78,6 +83,14 @@ public final class PortalClient {
   /** The CSRF token of the last page that carried one. */
   public Optional<String> csrfToken() {
     return Optional.ofNullable(csrfToken);
+  }
+
+  /**
+   * The same visitor, with the same cookies, sent to another portal instance: what a browser
+   * does behind a load balancer that sends each request wherever it likes.
+   */
+  public PortalClient on(RunningPortal other) {
+    return new PortalClient(other, cookies);
   }
 
   /** The value of the named cookie this visitor holds, if any. */

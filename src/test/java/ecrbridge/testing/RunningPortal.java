@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class RunningPortal implements AutoCloseable {
    * (they win over the test defaults).
    */
   public static RunningPortal onH2(Map<String, String> settings) {
-    return start(newH2Url(), "sa", "", settings);
+    return start(newH2Url(), "sa", "", settings, Clock.systemUTC());
   }
 
   /** A first run: no pod configured at all. */
@@ -66,12 +67,18 @@ public final class RunningPortal implements AutoCloseable {
 
   public static RunningPortal on(String databaseUrl, String user, String password,
       Map<String, String> settings) {
-    return start(databaseUrl, user, password, settings);
+    return on(databaseUrl, user, password, settings, Clock.systemUTC());
+  }
+
+  /** With a clock that the test moves, for what depends on the time of day. */
+  public static RunningPortal on(String databaseUrl, String user, String password,
+      Map<String, String> settings, Clock clock) {
+    return start(databaseUrl, user, password, settings, clock);
   }
 
   /** Starts the portal as Main does, from environment variables. */
   private static RunningPortal start(String url, String user, String password,
-      Map<String, String> settings) {
+      Map<String, String> settings, Clock clock) {
     Map<String, String> env = new HashMap<>();
     env.put("ECRBRIDGE_PORT", "0");
     env.put("ECRBRIDGE_DATABASE_URL", url);
@@ -80,7 +87,7 @@ public final class RunningPortal implements AutoCloseable {
     env.put("ECRBRIDGE_PODS", EXAMPLE_POD);
     env.putAll(settings);
     Config config = Config.fromEnvironment(env);
-    return new RunningPortal(App.start(config), Jdbi.create(url, user, password));
+    return new RunningPortal(App.start(config, clock), Jdbi.create(url, user, password));
   }
 
   private static int freePort() {
