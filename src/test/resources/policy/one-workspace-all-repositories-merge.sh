@@ -4,7 +4,7 @@
 # before (recognised by their Sid) are replaced by the generated ones and every other
 # statement is kept. A repository is written only when its policy changes.
 # Prints "<repository>: changed", "unchanged" or "failed" for each one.
-# Needs the AWS CLI and jq, with credentials of the account that may call
+# Needs the AWS CLI and jq 1.6 or newer, with credentials of the account that may call
 # ecr:DescribeRepositories, ecr:GetRepositoryPolicy and ecr:SetRepositoryPolicy.
 set -euo pipefail
 export AWS_PAGER=''
@@ -65,6 +65,15 @@ def statements: if type == "array" then . elif type == "object" then [.] else []
       + $generated.Statement)
   }'
 
+# Statement order means nothing to IAM, so policies that differ only in the order of
+# statements or keys are the same policy.
+canonical_program='
+def sorted_keys: walk(if type == "object" then to_entries | sort_by(.key) | from_entries
+  else . end);
+if type == "object"
+then sorted_keys | .Statement |= (if type == "array" then sort_by(tojson) else [.] end)
+else . end'
+
 errors=$(mktemp)
 trap 'rm -f "$errors"' EXIT
 
@@ -97,7 +106,8 @@ while IFS= read -r repository <&3; do
   fi
   merged=$(jq -c -n --argjson current "$current" --argjson generated "$generated_policy" \
     "$merge_program")
-  if [ "$(jq -S -c . <<< "$current")" = "$(jq -S -c . <<< "$merged")" ]; then
+  if [ "$(jq -c "$canonical_program" <<< "$current")" \
+      = "$(jq -c "$canonical_program" <<< "$merged")" ]; then
     echo "$repository: unchanged"
   elif aws ecr set-repository-policy --registry-id "$registry_id" --region "$region" \
       --repository-name "$repository" --policy-text "$merged" > /dev/null; then

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * policy (none when ECR answers {@code RepositoryPolicyNotFoundException}), drops the
  * statements whose Sid {@link StatementIds#isOurs} recognises, appends the generated
  * statements, sets {@code Version}, and calls {@code set-repository-policy} only when the
- * result differs from what is attached. It prints {@code <repository>: changed},
- * {@code unchanged} or {@code failed} per repository and exits non-zero if any failed.
+ * result differs from what is attached, statement and key order aside. It prints
+ * {@code <repository>: changed}, {@code unchanged} or {@code failed} per repository and exits
+ * non-zero if any failed.
  *
  * <p>The script is one file: the policy is embedded in a quoted heredoc, so that the shell
  * expands nothing in it. Its terminator cannot occur in the policy, whose pretty lines all
@@ -28,7 +29,7 @@ final class MergeScript {
       + "|(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}|PodAccountAccess[0-9]{12})\\\\z\")"
       + " else false end;";
 
-  /** No single quote occurs in it: it is written inside single quotes. */
+  /** No single quote occurs in these programs: they are written inside single quotes. */
   private static final String MERGE_PROGRAM = ""
       + "# Keeps the statements ECR Bridge did not write and appends the generated ones.\n"
       + "merge_program='\n"
@@ -40,7 +41,18 @@ final class MergeScript {
       + "    Version: \"" + RepositoryPolicy.VERSION + "\",\n"
       + "    Statement: ([$existing.Statement | statements[] | select(.Sid | ours | not)]\n"
       + "      + $generated.Statement)\n"
-      + "  }'\n";
+      + "  }'\n"
+      + "\n"
+      + "# Statement order means nothing to IAM, so policies that differ only in the order of\n"
+      + "# statements or keys are the same policy.\n"
+      + "canonical_program='\n"
+      + "def sorted_keys: walk(if type == \"object\" then to_entries | sort_by(.key)"
+      + " | from_entries\n"
+      + "  else . end);\n"
+      + "if type == \"object\"\n"
+      + "then sorted_keys | .Statement |= (if type == \"array\" then sort_by(tojson) else [.]"
+      + " end)\n"
+      + "else . end'\n";
 
   private static final String FUNCTIONS = ""
       + "errors=$(mktemp)\n"
@@ -80,7 +92,8 @@ final class MergeScript {
       + "  merged=$(jq -c -n --argjson current \"$current\""
       + " --argjson generated \"$generated_policy\" \\\n"
       + "    \"$merge_program\")\n"
-      + "  if [ \"$(jq -S -c . <<< \"$current\")\" = \"$(jq -S -c . <<< \"$merged\")\" ]; then\n"
+      + "  if [ \"$(jq -c \"$canonical_program\" <<< \"$current\")\" \\\n"
+      + "      = \"$(jq -c \"$canonical_program\" <<< \"$merged\")\" ]; then\n"
       + "    echo \"$repository: unchanged\"\n"
       + "  elif aws ecr set-repository-policy --registry-id \"$registry_id\""
       + " --region \"$region\" \\\n"
@@ -126,7 +139,7 @@ final class MergeScript {
         + " other\n"
         + "# statement is kept. A repository is written only when its policy changes.\n"
         + "# Prints \"<repository>: changed\", \"unchanged\" or \"failed\" for each one.\n"
-        + "# Needs the AWS CLI and jq, with credentials of the account that may call\n"
+        + "# Needs the AWS CLI and jq 1.6 or newer, with credentials of the account that may call\n"
         + "# ecr:DescribeRepositories, ecr:GetRepositoryPolicy and ecr:SetRepositoryPolicy.\n";
   }
 

@@ -159,6 +159,24 @@ class MergeScriptTest {
   }
 
   @Test
+  void a_policy_merged_in_another_order_is_left_as_it_is() throws IOException {
+    repositories("merged-in-place");
+    ArrayNode statements = (ArrayNode) outputs.policy().get("Statement");
+    statements.add(json.readTree("{\"Action\": \"ecr:*\", \"Effect\": \"Allow\","
+        + " \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"}, \"Sid\": \"AllowCi\"}"));
+    String inPlace = "{\"Statement\": " + statements + ", \"Version\": \"2012-10-17\"}";
+    Files.writeString(directory.resolve("policies/merged-in-place"), inPlace);
+
+    Shell.Result run = runScript();
+
+    assertEquals(new Shell.Result(0, "merged-in-place: unchanged\n", ""), run);
+    assertEquals(inPlace, policyOf("merged-in-place"));
+    assertEquals(List.of(
+        "describe-repositories 000000000000 us-east-1",
+        "get-repository-policy 000000000000 us-east-1 merged-in-place"), calls());
+  }
+
+  @Test
   void running_the_script_a_second_time_changes_nothing() throws IOException {
     repositories("fresh", "team/tools");
     Files.writeString(directory.resolve("policies/team+tools"), FOREIGN_AND_OUTDATED);
