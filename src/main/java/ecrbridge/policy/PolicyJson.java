@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.UncheckedIOException;
 
 /**
- * Writes policy documents as people read them in the AWS console: two-space indentation,
- * {@code "key": value}, one array element per line, {@code \n} line ends on every platform,
- * and a final newline so that the downloaded file is a well-formed text file.
+ * Writes policy documents. {@link #pretty} writes them as people read them in the AWS console:
+ * two-space indentation, {@code "key": value}, one array element per line, {@code \n} line ends
+ * on every platform, and a final newline so that the downloaded file is a well-formed text
+ * file. {@link #minified} writes them with no whitespace between tokens, for policies near
+ * ECR's size limit. Neither escapes non-ASCII characters: escaping would only lengthen them.
  */
 public final class PolicyJson {
 
@@ -26,12 +28,23 @@ public final class PolicyJson {
           .withObjectIndenter(INDENTER)
           .withArrayIndenter(INDENTER));
 
+  private static final ObjectWriter MINIFIED = new ObjectMapper().writer();
+
   private PolicyJson() {
   }
 
   public static String pretty(JsonNode document) {
+    return write(PRETTY, document) + "\n";
+  }
+
+  /** The document on one line, with no final newline: every character counts against ECR. */
+  public static String minified(JsonNode document) {
+    return write(MINIFIED, document);
+  }
+
+  private static String write(ObjectWriter writer, JsonNode document) {
     try {
-      return PRETTY.writeValueAsString(document) + "\n";
+      return writer.writeValueAsString(document);
     } catch (JsonProcessingException impossible) {
       // A tree built in memory always serializes; this only satisfies the checked signature.
       throw new UncheckedIOException(impossible);

@@ -6,8 +6,10 @@ import ecrbridge.aws.AwsRegions.AwsRegion;
 import ecrbridge.db.DatabaseFailures;
 import ecrbridge.pod.Pod;
 import ecrbridge.pod.PodRepository;
+import ecrbridge.policy.AttachInstructions;
 import ecrbridge.policy.PolicyJson;
 import ecrbridge.policy.RepositoryPolicy;
+import ecrbridge.policy.RepositoryTarget;
 import ecrbridge.web.Flash;
 import ecrbridge.web.Form;
 import ecrbridge.web.SelectOption;
@@ -99,9 +101,11 @@ public final class ResourcePages {
     model.put("pod", pod(member.workspace()));
     model.put("policyJson", PolicyJson.pretty(policy(member.workspace(), resource)));
     model.put("policyFileName", fileName);
-    model.put("attachCommand", resource.repository().isPresent()
-        ? AttachInstructions.forRepository(resource, fileName)
-        : AttachInstructions.forEveryRepository(resource, fileName));
+    RepositoryTarget target = new RepositoryTarget(resource.accountId(), resource.region(),
+        resource.repositoryName());
+    model.put("attachCommand", target.isEveryRepository()
+        ? AttachInstructions.forEveryRepository(target, fileName)
+        : AttachInstructions.forRepository(target, fileName));
     model.put("overlaps", overlapsOf(resource));
     views.render(ctx, "resource/show", model);
   }

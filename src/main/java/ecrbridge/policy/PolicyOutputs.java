@@ -1,0 +1,117 @@
+package ecrbridge.policy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the portal generates for one target and option set: the combined policy, its
+ * size against ECR's limit, and each output with its file name and content type. This is the
+ * entry point for pages; see {@link PolicyFormat} for which outputs a target gets.
+ *
+ * <p>File names are {@code ecr-policy-<account>-<region>-<repository>} plus the format's
+ * suffix, where a nested name's {@code /} becomes {@code --} (which no repository name
+ * contains) and every repository of the account is {@code all-repositories}. The AWS CLI
+ * command attaches the pretty JSON file, or the minified one when only that fits.
+ */
+public final class PolicyOutputs {
+
+  private static final String EVERY_REPOSITORY_PART = "all-repositories";
+
+  private final RepositoryTarget target;
+  private final List<WorkspaceGrant> workspaces;
+  private final PolicyOptions options;
+  private final ObjectNode policy;
+  private final PolicySize size;
+  private final List<PolicyOutput> outputs;
+
+  private PolicyOutputs(RepositoryTarget target, List<WorkspaceGrant> workspaces,
+      PolicyOptions options) {
+    this.target = target;
+    this.workspaces = workspaces;
+    this.options = options;
+    this.policy = RepositoryPolicy.forWorkspaces(workspaces, options);
+    this.size = PolicySize.measure(workspaces, options);
+    this.outputs = target.isEveryRepository() ? forEveryRepository() : forRepository();
+  }
+
+  /**
+   * Generates every output.
+   *
+   * @param workspaces in any order, the same grant possibly twice; at least one
+   * @throws IllegalArgumentException when no workspace is given
+   * @throws ConflictingGrantsException when one workspace comes with two role tag keys
+   */
+  public static PolicyOutputs generate(RepositoryTarget target,
+      Collection<WorkspaceGrant> workspaces, PolicyOptions options) {
+    return new PolicyOutputs(target, WorkspaceGrant.ordered(workspaces), options);
+  }
+
+  public RepositoryTarget target() {
+    return target;
+  }
+
+  /** The workspaces granted, in the policy's order (by UUID text), each once. */
+  public List<WorkspaceGrant> workspaces() {
+    return workspaces;
+  }
+
+  public PolicyOptions options() {
+    return options;
+  }
+
+  /** A copy of the policy document, which the caller may change. */
+  public ObjectNode policy() {
+    return policy.deepCopy();
+  }
+
+  public PolicySize size() {
+    return size;
+  }
+
+  /** The outputs for this target, in the order a page lists them. */
+  public List<PolicyOutput> outputs() {
+    return outputs;
+  }
+
+  /** The output in this format; empty when the format does not apply to the target. */
+  public Optional<PolicyOutput> output(PolicyFormat format) {
+    return outputs.stream().filter(output -> output.format() == format).findFirst();
+  }
+
+  private List<PolicyOutput> forRepository() {
+    PolicyOutput pretty = json();
+    PolicyOutput minified = minifiedJson();
+    String attachedFile = size.prettyFits() ? pretty.fileName() : minified.fileName();
+    return List.of(pretty, minified,
+        output(PolicyFormat.AWS_CLI, AttachInstructions.forRepository(target, attachedFile)),
+        output(PolicyFormat.TERRAFORM, TerraformPolicy.forTarget(target, policy)),
+        output(PolicyFormat.CLOUDFORMATION, CloudFormationPolicy.forRepository(target, policy)));
+  }
+
+  private List<PolicyOutput> forEveryRepository() {
+    return List.of(json(), minifiedJson(),
+        output(PolicyFormat.MERGE_SCRIPT, MergeScript.forEveryRepository(target, policy)),
+        output(PolicyFormat.TERRAFORM, TerraformPolicy.forTarget(target, policy)));
+  }
+
+  private PolicyOutput json() {
+    return output(PolicyFormat.JSON, PolicyJson.pretty(policy));
+  }
+
+  private PolicyOutput minifiedJson() {
+    return output(PolicyFormat.MINIFIED_JSON, PolicyJson.minified(policy));
+  }
+
+  private PolicyOutput output(PolicyFormat format, String text) {
+    return new PolicyOutput(format, baseName() + format.fileSuffix(), text);
+  }
+
+  private String baseName() {
+    String repositoryPart = target.repository()
+        .map(name -> AttachInstructions.shortened(name.replace("/", "--")))
+        .orElse(EVERY_REPOSITORY_PART);
+    return "ecr-policy-" + target.accountId() + "-" + target.region() + "-" + repositoryPart;
+  }
+}
