@@ -34,6 +34,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
@@ -57,10 +58,16 @@ public final class App implements AutoCloseable {
 
   private final Database database;
   private final Javalin server;
+  private final Routes routes;
 
-  private App(Database database, Javalin server) {
+  private App(Database database, Javalin server, Routes routes) {
     this.database = database;
     this.server = server;
+    this.routes = routes;
+  }
+
+  /** The server before start, with the route table it was built from. */
+  private record Wired(Javalin server, Routes routes) {
   }
 
   public static App start(Config config) {
@@ -73,18 +80,18 @@ public final class App implements AutoCloseable {
     Database database = Database.open(config.databaseUrl(), config.databaseUser(),
         config.databasePassword());
     try {
-      Javalin server = createServer(config, database, clock)
-          .start(config.host(), config.port());
+      Wired wired = createServer(config, database, clock);
+      Javalin server = wired.server().start(config.host(), config.port());
       LOG.info("ECR Bridge {} serving http://{}:{}/ (started in {} ms)", version(),
           config.host(), server.port(), (System.nanoTime() - started) / 1_000_000);
-      return new App(database, server);
+      return new App(database, server, wired.routes());
     } catch (RuntimeException failure) {
       database.close();
       throw failure;
     }
   }
 
-  private static Javalin createServer(Config config, Database database, Clock clock) {
+  private static Wired createServer(Config config, Database database, Clock clock) {
     Jdbi jdbi = database.jdbi();
     PodRepository pods = jdbi.onDemand(PodRepository.class);
     WorkspaceRepository workspaces = jdbi.onDemand(WorkspaceRepository.class);
@@ -116,7 +123,7 @@ public final class App implements AutoCloseable {
     ErrorPages errorPages = new ErrorPages(views);
     SecurityHeaders headers = new SecurityHeaders(signIn.oidc().map(OidcSettings::discoveryUri));
 
-    return Javalin.create(javalin -> {
+    Javalin server = Javalin.create(javalin -> {
       configureServer(javalin, signIn);
       javalin.routes.before(headers::add);
       sessionStorage.installOn(javalin);
@@ -124,6 +131,7 @@ public final class App implements AutoCloseable {
       routes.registerOn(javalin.routes);
       errorPages.registerOn(javalin.routes);
     });
+    return new Wired(server, routes);
   }
 
   private static PlatformAdmins platformAdmins(SignInSettings signIn) {
@@ -166,6 +174,11 @@ public final class App implements AutoCloseable {
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }
+  }
+
+  /** Every route with its access rule, as registered. */
+  List<Routes.Route> routeTable() {
+    return routes.all();
   }
 
   public int port() {

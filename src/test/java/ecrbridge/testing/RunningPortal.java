@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,6 +104,11 @@ public final class RunningPortal implements AutoCloseable {
         + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
   }
 
+  /** The running application, for tests in its package that read its route table. */
+  public App app() {
+    return app;
+  }
+
   public String url(String path) {
     return "http://127.0.0.1:" + app.port() + path;
   }
@@ -130,6 +136,21 @@ public final class RunningPortal implements AutoCloseable {
   /** A count read straight from the database, to prove that a refused request changed nothing. */
   public int count(String sql) {
     return database.withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
+  }
+
+  /**
+   * Every row of the portal's own tables as text, in a fixed order: equal before and after a
+   * request proves the request changed nothing. Sessions and sign-in records are left out.
+   */
+  public String snapshot() {
+    StringBuilder text = new StringBuilder();
+    for (String table : List.of("pod", "workspace", "workspace_member",
+        "ecr_repository_resource")) {
+      List<String> rows = database.withHandle(handle -> handle.createQuery("select * from "
+          + table).mapToMap().map(Object::toString).list());
+      text.append(table).append(": ").append(rows.stream().sorted().toList()).append('\n');
+    }
+    return text.toString();
   }
 
   /** The first column of the first row read straight from the database, if there is a row. */
