@@ -16,8 +16,10 @@ RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin ecrbr
 WORKDIR /app
 COPY --from=build /build/target/ecr-bridge-all.jar /app/ecr-bridge.jar
 
-# Inside a container the portal must listen beyond loopback. The embedded H2 database lives in
-# /app/data: mount a volume there, or point ECRBRIDGE_DATABASE_URL at PostgreSQL.
+# Inside a container the portal must listen beyond loopback, so it starts only with the OIDC
+# settings (ECRBRIDGE_OIDC_*, ECRBRIDGE_PUBLIC_URL) or with ECRBRIDGE_DEV_SIGNIN=true for a trial
+# that nobody else can reach. The embedded H2 database lives in /app/data: mount a volume there,
+# or point ECRBRIDGE_DATABASE_URL at PostgreSQL.
 ENV ECRBRIDGE_HOST=0.0.0.0 \
     ECRBRIDGE_PORT=8080
 VOLUME /app/data
