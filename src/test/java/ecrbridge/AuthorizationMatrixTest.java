@@ -332,13 +332,7 @@ class AuthorizationMatrixTest {
   }
 
   private static Map<String, String> workspaceForm(String id) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("userFacingId", id);
-    form.put("name", "Workspace " + id);
-    form.put("description", "");
-    form.put("pod", "verily1/aws");
-    form.put("defaultRegion", "us-east-1");
-    return form;
+    return PortalClient.workspaceForm(id, "Workspace " + id);
   }
 
   private static Map<String, String> resourceForm(String resourceId) {

@@ -1,13 +1,14 @@
 package ecrbridge.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static ecrbridge.browser.Find.button;
+import static ecrbridge.browser.Find.heading;
+import static ecrbridge.browser.Find.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.options.AriaRole;
 import ecrbridge.testing.PortalClient;
 import ecrbridge.testing.RunningPortal;
 import ecrbridge.testing.TestOidcProvider;
@@ -82,20 +83,5 @@ class OidcSignInInBrowserTest {
     bob.createWorkspace("bobs-private");
     bob.createWorkspace("shared-with-ada", "Shared with Ada");
     bob.addMember("shared-with-ada", "ada@example.org", "READER");
-  }
-
-  private static Locator link(Page page, String name) {
-    return page.getByRole(AriaRole.LINK,
-        new Page.GetByRoleOptions().setName(name).setExact(true));
-  }
-
-  private static Locator button(Page page, String name) {
-    return page.getByRole(AriaRole.BUTTON,
-        new Page.GetByRoleOptions().setName(name).setExact(true));
-  }
-
-  private static Locator heading(Page page, String name) {
-    return page.getByRole(AriaRole.HEADING,
-        new Page.GetByRoleOptions().setName(name).setExact(true).setLevel(1));
   }
 }

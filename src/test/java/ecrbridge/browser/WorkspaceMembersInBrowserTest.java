@@ -1,6 +1,10 @@
 package ecrbridge.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static ecrbridge.browser.Find.button;
+import static ecrbridge.browser.Find.field;
+import static ecrbridge.browser.Find.heading;
+import static ecrbridge.browser.Find.link;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -92,25 +96,6 @@ class WorkspaceMembersInBrowserTest {
   private static Locator memberRow(Page page, String email) {
     return page.locator("#members tbody tr").filter(new Locator.FilterOptions()
         .setHas(page.locator(".member-email", new Page.LocatorOptions().setHasText(email))));
-  }
-
-  private static Locator field(Page page, String label) {
-    return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-  }
-
-  private static Locator link(Page page, String name) {
-    return page.getByRole(AriaRole.LINK,
-        new Page.GetByRoleOptions().setName(name).setExact(true));
-  }
-
-  private static Locator button(Page page, String name) {
-    return page.getByRole(AriaRole.BUTTON,
-        new Page.GetByRoleOptions().setName(name).setExact(true));
-  }
-
-  private static Locator heading(Page page, String name) {
-    return page.getByRole(AriaRole.HEADING,
-        new Page.GetByRoleOptions().setName(name).setExact(true).setLevel(1));
   }
 
   private static Locator attribute(Page page, String term) {

@@ -178,7 +178,8 @@ abstract class MemberChangeContract {
     List<Member> before = workspaces.findMembers(WORKSPACE);
 
     MemberChange added = workspaces.addMemberByOwner(WORKSPACE, CAROL, false, GRACE, Role.OWNER);
-    MemberChange promoted = workspaces.changeRoleByOwner(WORKSPACE, CAROL, false, CAROL, Role.OWNER);
+    MemberChange promoted = workspaces.changeRoleByOwner(WORKSPACE, CAROL, false, CAROL,
+        Role.OWNER);
     MemberChange removed = workspaces.removeMemberByOwner(WORKSPACE, GRACE, false, ADA);
 
     assertEquals(new MemberChange(ACTOR_NOT_OWNER, Optional.empty()), added);

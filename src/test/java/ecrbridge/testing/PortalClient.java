@@ -144,13 +144,7 @@ public final class PortalClient {
 
   /** Creates a workspace with the given name on the seeded pod. */
   public PortalClient createWorkspace(String id, String name) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("userFacingId", id);
-    form.put("name", name);
-    form.put("description", "");
-    form.put("pod", "verily1/aws");
-    form.put("defaultRegion", "us-east-1");
-    expectRedirect(post("/workspaces/new", form));
+    expectRedirect(post("/workspaces/new", workspaceForm(id, name)));
     return this;
   }
 
@@ -168,6 +162,17 @@ public final class PortalClient {
     expectRedirect(post("/workspaces/" + workspaceId + "/resources/new",
         exampleResourceForm()));
     return this;
+  }
+
+  /** The create-workspace form for a workspace on the seeded pod in us-east-1. */
+  public static Map<String, String> workspaceForm(String id, String name) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("userFacingId", id);
+    form.put("name", name);
+    form.put("description", "");
+    form.put("pod", "verily1/aws");
+    form.put("defaultRegion", "us-east-1");
+    return form;
   }
 
   /** The product document's example: account 000000000000, us-east-1, test-external-ecr. */

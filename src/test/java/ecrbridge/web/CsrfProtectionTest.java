@@ -7,7 +7,6 @@ import ecrbridge.testing.Page;
 import ecrbridge.testing.PortalClient;
 import ecrbridge.testing.PortalExtension;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -117,13 +116,7 @@ class CsrfProtectionTest {
   }
 
   private static Map<String, String> workspaceForm(String id) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("userFacingId", id);
-    form.put("name", "Workspace " + id);
-    form.put("description", "");
-    form.put("pod", "verily1/aws");
-    form.put("defaultRegion", "us-east-1");
-    return form;
+    return PortalClient.workspaceForm(id, "Workspace " + id);
   }
 
   private static int workspaces(String id) {
