@@ -2,13 +2,18 @@ package ecrbridge.signin;
 
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import ecrbridge.web.LocalRedirects;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.pac4j.core.client.Clients;
 import org.pac4j.core.config.Config;
 import org.pac4j.core.engine.DefaultCallbackLogic;
@@ -64,22 +69,54 @@ public final class OidcSignIn {
    * is in the session and the portal's own sign-in completes.
    */
   public void start(Context ctx) {
-    DefaultSecurityLogic.INSTANCE.perform(pac4j,
-        (webContext, sessionStore, profiles) -> complete(ctx, profiles),
-        CLIENT, "none", "none", parameters(ctx));
+    try {
+      DefaultSecurityLogic.INSTANCE.perform(pac4j,
+          (webContext, sessionStore, profiles) -> complete(ctx, profiles),
+          CLIENT, "none", "none", parameters(ctx));
+    } catch (TechnicalException failed) {
+      throw unreachableOr(failed, null);
+    }
   }
 
   /** {@code GET /signin/callback}: pac4j checks state, nonce and PKCE and reads the profile. */
   public void callback(Context ctx) {
+    if (ctx.queryParam("error") != null) {
+      throw new UnauthorizedResponse(settings.providerName() + " did not sign you in ("
+          + ctx.queryParam("error") + "). Start again from the sign-in page.");
+    }
+    if (ctx.queryParam("code") == null) {
+      throw new BadRequestResponse("This address is where " + settings.providerName()
+          + " sends you back during sign-in; opened on its own it does nothing. Start from "
+          + "the sign-in page.");
+    }
     try {
       DefaultCallbackLogic.INSTANCE.perform(pac4j, "/", true, CLIENT, parameters(ctx));
     } catch (TechnicalException refused) {
-      LOG.warn("Sign-in through {} refused: {}", settings.discoveryUri().getHost(),
-          refused.getMessage());
-      throw new UnauthorizedResponse("The answer from " + settings.providerName()
-          + " did not match the sign-in this browser started (it may be old, used twice or "
-          + "altered), so you are not signed in. Start again from the sign-in page.");
+      throw unreachableOr(refused, new UnauthorizedResponse("The answer from "
+          + settings.providerName() + " did not match the sign-in this browser started (it "
+          + "may be old, used twice or altered), so you are not signed in. Start again from "
+          + "the sign-in page."));
     }
+  }
+
+  /**
+   * A provider that could not be reached is the portal's problem to report, not the user's;
+   * anything else pac4j refuses is the given answer.
+   */
+  private RuntimeException unreachableOr(TechnicalException failure, RuntimeException refusal) {
+    boolean unreachable = causes(failure).anyMatch(IOException.class::isInstance);
+    LOG.warn("Sign-in through {} failed: {}", settings.discoveryUri().getHost(),
+        failure.getMessage());
+    if (unreachable || refusal == null) {
+      return new HttpResponseException(HttpStatus.BAD_GATEWAY.getCode(), "The portal could "
+          + "not reach " + settings.providerName() + " to sign you in. Try again in a minute; "
+          + "if it persists, tell the team that runs this portal.");
+    }
+    return refusal;
+  }
+
+  private static Stream<Throwable> causes(Throwable failure) {
+    return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
   }
 
   /** Ends the portal's session and, where the provider offers it, the provider's. */

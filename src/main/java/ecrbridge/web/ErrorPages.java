@@ -73,6 +73,9 @@ public final class ErrorPages {
       case NOT_FOUND -> "Page not found";
       case FORBIDDEN -> "Not allowed";
       case SERVICE_UNAVAILABLE -> "Database unavailable";
+      case BAD_GATEWAY -> "Sign-in unavailable";
+      case UNAUTHORIZED -> "Not signed in";
+      case BAD_REQUEST -> "Nothing to do here";
       case INTERNAL_SERVER_ERROR -> "Something went wrong";
       default -> status.getMessage();
     };

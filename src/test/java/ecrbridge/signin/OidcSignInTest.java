@@ -142,6 +142,42 @@ class OidcSignInTest {
   }
 
   @Test
+  void the_callback_opened_on_its_own_says_what_it_is_for() {
+    HttpResponse<String> response = portal.newClient().get("/signin/callback");
+
+    assertEquals(400, response.statusCode());
+    assertEquals("This address is where Research Login sends you back during sign-in; opened "
+        + "on its own it does nothing. Start from the sign-in page.",
+        Page.of(response).text("main p"));
+  }
+
+  @Test
+  void a_sign_in_the_provider_refused_says_so() {
+    HttpResponse<String> response = portal.newClient().get("/signin/callback?error="
+        + "access_denied&state=abc");
+
+    assertEquals(401, response.statusCode());
+    assertEquals("Research Login did not sign you in (access_denied). Start again from the "
+        + "sign-in page.", Page.of(response).text("main p"));
+  }
+
+  @Test
+  void a_provider_that_cannot_be_reached_is_reported_as_such() {
+    TestOidcProvider gone = new TestOidcProvider();
+    Map<String, String> settings = gone.portalSettings();
+    gone.close();
+    try (RunningPortal orphan = RunningPortal.onH2AtKnownAddress(settings)) {
+      HttpResponse<String> response = orphan.newClient().get("/signin/oidc?next=%2F");
+
+      assertEquals(502, response.statusCode());
+      assertEquals("Sign-in unavailable", Page.of(response).text("main h1"));
+      assertEquals("The portal could not reach Research Login to sign you in. Try again in a "
+          + "minute; if it persists, tell the team that runs this portal.",
+          Page.of(response).text("main p"));
+    }
+  }
+
+  @Test
   void signing_out_ends_the_session_here_and_at_the_provider() {
     PortalClient ada = portal.newClient();
     provider.nextSignIn("ada-out-subject", "ada.out@example.org", "Ada", List.of());
