@@ -35,5 +35,7 @@ public final class Views {
     all.put("version", version);
     all.put("csrfToken", csrf.token(ctx).orElse(null));
     ctx.status(status).render(template, all);
+    // Javalin says text/html only; the pages hold non-ASCII text (region names, dashes).
+    ctx.contentType("text/html; charset=utf-8");
   }
 }

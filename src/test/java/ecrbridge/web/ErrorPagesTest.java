@@ -30,6 +30,16 @@ class ErrorPagesTest {
   }
 
   @Test
+  void pages_and_error_pages_say_they_are_utf_8_html() {
+    PortalClient user = portal.newClient().signIn("ada@example.org", "Ada");
+
+    assertEquals("text/html;charset=utf-8", user.get("/workspaces/new").headers()
+        .firstValue("Content-Type").orElse(""));
+    assertEquals("text/html;charset=utf-8", user.get("/no/such/page").headers()
+        .firstValue("Content-Type").orElse(""));
+  }
+
+  @Test
   void an_unknown_pod_gets_the_not_found_page() {
     PortalClient user = portal.newClient().signIn("ada@example.org", "Ada");
 
