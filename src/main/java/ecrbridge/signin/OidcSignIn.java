@@ -129,7 +129,14 @@ public final class OidcSignIn {
     OidcProfile profile = profiles.stream()
         .filter(OidcProfile.class::isInstance).map(OidcProfile.class::cast)
         .findFirst().orElseThrow(() -> new IllegalStateException("No OIDC profile"));
-    Identity identity = identity(profile);
+    Identity identity;
+    try {
+      identity = identity(profile);
+    } catch (UnauthorizedResponse refused) {
+      // Forget the refused profile, so that the next attempt asks the provider again.
+      profiles(ctx).removeProfiles();
+      throw refused;
+    }
     forgetAccessTokens(ctx, profile);
     sessions.signIn(ctx, identity);
     ctx.redirect(LocalRedirects.localPathOrHome(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
@@ -169,8 +176,11 @@ public final class OidcSignIn {
     String idToken = profile.getIdTokenString();
     profile.removeLoginData();
     profile.setIdTokenString(idToken);
-    JEEContext webContext = new JEEContext(ctx.req(), ctx.res());
-    new ProfileManager(webContext, new JEESessionStore()).save(true, profile, false);
+    profiles(ctx).save(true, profile, false);
+  }
+
+  private static ProfileManager profiles(Context ctx) {
+    return new ProfileManager(new JEEContext(ctx.req(), ctx.res()), new JEESessionStore());
   }
 
   private static JEEFrameworkParameters parameters(Context ctx) {

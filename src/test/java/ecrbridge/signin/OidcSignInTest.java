@@ -139,6 +139,9 @@ class OidcSignInTest {
     assertEquals("Research Login says your email zed@example.org is not verified. Workspace "
         + "memberships follow emails, so verify it first.", Page.of(refused).text("main p"));
     assertEquals(303, visitor.get("/").statusCode());
+    provider.nextSignIn("verified-subject", "zed@example.org", "Zed", List.of());
+    assertEquals("/", location(signIn(visitor, "/")));
+    assertEquals("zed@example.org", Page.of(visitor.get("/")).text(".user-email"));
   }
 
   @Test
