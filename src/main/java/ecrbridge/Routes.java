@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import ecrbridge.pod.PodPages;
+import ecrbridge.repository.RepositoryPages;
 import ecrbridge.resource.ResourcePages;
 import ecrbridge.signin.OidcSignIn;
 import ecrbridge.signin.SignInPages;
@@ -60,13 +61,24 @@ final class Routes {
   private static final String MEMBERS = "/workspaces/{ws}/members";
   private static final String RESOURCE = "/workspaces/{ws}/resources/{id}";
 
+  /**
+   * One external repository; {@code <name>} matches across slashes, so nested names such as
+   * {@code team/tools} read as written. What belongs to the page follows a segment "-", which
+   * no repository name has. Javalin takes the first route that matches, and {@code <name>}
+   * would also match {@code tools/-/merge}, so those routes come before the page's.
+   */
+  private static final String REPOSITORY = "/repositories/{account}/{region}/<name>";
+
+  /** Every repository of an account and region: the page of resources without a name. */
+  private static final String EVERY_REPOSITORY = "/repositories/{account}/{region}";
+
   private final UserSessions sessions;
   private final WorkspaceGuard guard;
   private final List<Route> table;
 
   Routes(UserSessions sessions, WorkspaceGuard guard, HealthCheck health,
       SignInPages signIn, PodPages pods, WorkspacePages workspaces,
-      MemberPages members, ResourcePages resources) {
+      MemberPages members, ResourcePages resources, RepositoryPages repositories) {
     this.sessions = sessions;
     this.guard = guard;
     this.table = List.of(
@@ -99,7 +111,16 @@ final class Routes {
         member(GET, RESOURCE + "/policy.json", resources::downloadPolicy),
         owner(GET, RESOURCE + "/edit", resources::showEditForm),
         owner(POST, RESOURCE + "/edit", resources::update),
-        owner(POST, RESOURCE + "/delete", resources::delete));
+        owner(POST, RESOURCE + "/delete", resources::delete),
+
+        // Each repository page shows only the workspaces the user may see; with none, 404.
+        signedIn(GET, EVERY_REPOSITORY + "/-/download/{format}",
+            repositories::downloadForEveryRepository),
+        signedIn(GET, REPOSITORY + "/-/download/{format}", repositories::download),
+        signedIn(POST, REPOSITORY + "/-/merge", repositories::merge),
+        signedIn(POST, REPOSITORY + "/-/merge/download/{format}", repositories::downloadMerged),
+        signedIn(GET, REPOSITORY, repositories::show),
+        signedIn(GET, EVERY_REPOSITORY, repositories::showEveryRepository));
   }
 
   List<Route> all() {
