@@ -94,6 +94,8 @@ class RepositoryPageInBrowserTest {
     button("Merge").click();
 
     assertThat(heading2("What the merge changes")).isVisible();
+    assertThat(page.locator("#merge-summary"))
+        .hasText("2 added, 0 changed, 1 removed, 2 unchanged.");
     assertThat(page.locator(".change .badge")).hasText(new String[] {
         "Unchanged", "Removed", "Unchanged", "Added", "Added"});
     assertThat(page.locator(".change .label")).hasText(new String[] {
@@ -122,13 +124,7 @@ class RepositoryPageInBrowserTest {
 
   /** An expected file, its workspace UUIDs replaced by these, in text order. */
   private static String golden(String file, List<String> uuids) {
-    String text = Golden.read("repository/" + file);
-    for (int index = 0; index < GOLDEN_UUIDS.size(); index++) {
-      String goldenUuid = GOLDEN_UUIDS.get(index);
-      text = text.replace(goldenUuid, uuids.get(index))
-          .replace(goldenUuid.replace("-", ""), uuids.get(index).replace("-", ""));
-    }
-    return text;
+    return Golden.read("repository/" + file, GOLDEN_UUIDS, uuids);
   }
 
   private void signIn(String email, String displayName) {
