@@ -269,6 +269,14 @@ class RepositoryPagesTest {
             + "aws:SourceAccount on image pulls, so run a test workflow after attaching the "
             + "policy."), blank.texts("fieldset.options .option"));
     assertEquals(List.of("false", "false", "false"), checked(blank, "option"));
+    assertEquals("The owner of account 000000000000 attaches this policy to the repository. "
+        + "It lets role sessions of the pod accounts that carry a selected workspace's role tag "
+        + "pull images, and lets AWS HealthOmics pull task images for workflow runs.",
+        blank.text("#policy-description"));
+    assertEquals("The owner of account 000000000000 attaches this policy to the repository. "
+        + "It lets every role session of the selected workspaces' pod accounts pull images, "
+        + "and lets AWS HealthOmics pull task images for workflow runs.",
+        chosen.text("#policy-description"));
     assertEquals(List.of("true", "false", "true"), checked(chosen, "option"));
     assertEquals(generate("team/options", grants(List.of(uuid), "vwb-"),
         PolicyOptions.of(PolicyOption.DROP_TAG_CONDITION,
@@ -541,6 +549,10 @@ class RepositoryPagesTest {
     assertEquals("writers-push", chosen.attribute("#merge-form input[name=option]", "value"));
     assertEquals(List.of("false", "true"), checked(merged));
     assertEquals(List.of("false", "true", "false"), checked(merged, "option"));
+    assertEquals("The owner of account 000000000000 attaches this policy to the repository. "
+        + "It lets role sessions of the pod accounts that carry a selected workspace's role tag "
+        + "pull images, lets the workspaces' writers push, and lets AWS HealthOmics pull task "
+        + "images for workflow runs.", merged.text("#policy-description"));
     assertEquals("The pasted text is empty, so the repository has no policy yet: the merged "
         + "policy is the generated one.", merged.text("#no-policy-yet"));
     assertEquals(generate("team/keep", grants(List.of(uuidOf(owner, "keep-b")), "vwb-"),
