@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * the workspaces the visitor may see: the combined policy for the workspaces and options they
  * choose, its outputs as downloads, and the merge into the repository's current policy. Nothing
  * here changes state; the merge is a POST only because the pasted policy is too long for an
- * address and must not end up in one (addresses are logged and kept in browser history).
+ * address and must not end up in one (addresses end up in proxy logs and browser history).
  *
  * <p>A visitor who may see no workspace with a resource for the address gets 404, exactly as
  * for an address that names nothing.
@@ -37,6 +37,8 @@ public final class RepositoryPages {
 
   /** The all-repositories page's field that opens one repository's page. */
   static final String OPEN_REPOSITORY = "repository";
+
+  private static final Form NO_REPOSITORY_ASKED = Form.of(Map.of());
 
   private final ResourceRepository resources;
   private final AwsRegions regions;
@@ -51,7 +53,7 @@ public final class RepositoryPages {
   public void show(Context ctx, SignedInUser user) {
     RepositoryAddress address = RepositoryAddress.named(ctx, regions);
     Shown shown = shown(user, address, Selection.fromQuery(ctx));
-    render(ctx, shown.policy().status(), shown, MergeForm.empty(), Form.of(Map.of()));
+    render(ctx, shown.policy().status(), shown, MergeForm.empty(), NO_REPOSITORY_ASKED);
   }
 
   /** Also sends the visitor on to one repository's page when they ask for it by name. */
@@ -60,7 +62,7 @@ public final class RepositoryPages {
     Shown shown = shown(user, address, Selection.fromQuery(ctx));
     String repository = ctx.queryParam(OPEN_REPOSITORY);
     if (repository == null) {
-      render(ctx, shown.policy().status(), shown, MergeForm.empty(), Form.of(Map.of()));
+      render(ctx, shown.policy().status(), shown, MergeForm.empty(), NO_REPOSITORY_ASKED);
       return;
     }
 
@@ -80,7 +82,7 @@ public final class RepositoryPages {
     RepositoryAddress address = RepositoryAddress.named(ctx, regions);
     Shown shown = shown(user, address, Selection.fromForm(ctx));
     MergeForm merge = merge(shown.policy(), MergeForm.pasted(ctx));
-    render(ctx, status(shown, merge), shown, merge, Form.of(Map.of()));
+    render(ctx, status(shown, merge), shown, merge, NO_REPOSITORY_ASKED);
   }
 
   /** The merged policy as a file: the merge form's fields again, since nothing is kept. */
@@ -90,7 +92,7 @@ public final class RepositoryPages {
     Shown shown = shown(user, address, Selection.fromForm(ctx));
     MergeForm merge = merge(shown.policy(), MergeForm.pasted(ctx));
     if (merge.result() == null) {
-      render(ctx, status(shown, merge), shown, merge, Form.of(Map.of()));
+      render(ctx, status(shown, merge), shown, merge, NO_REPOSITORY_ASKED);
       return;
     }
 
@@ -105,7 +107,7 @@ public final class RepositoryPages {
       throw new NotFoundResponse();
     }
     if (!shown.policy().generated()) {
-      render(ctx, shown.policy().status(), shown, MergeForm.empty(), Form.of(Map.of()));
+      render(ctx, shown.policy().status(), shown, MergeForm.empty(), NO_REPOSITORY_ASKED);
       return;
     }
 
