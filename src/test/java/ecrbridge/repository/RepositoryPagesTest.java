@@ -629,16 +629,20 @@ class RepositoryPagesTest {
   }
 
   @Test
-  void anonymous_visitors_are_sent_to_sign_in_and_come_back_to_the_page() {
+  void anonymous_visitors_are_sent_to_sign_in_and_their_merge_posts_refused() {
     PortalClient anonymous = portal.newClient();
 
     HttpResponse<String> page = anonymous.get(EVERY + "/team/tools?chosen=yes");
     HttpResponse<String> download = anonymous.get(EVERY + "/-/download/json");
+    HttpResponse<String> merge = anonymous.post(EVERY + "/team/tools/-/merge",
+        Map.of("existingPolicy", ""));
 
     assertEquals(303, page.statusCode());
     assertEquals("/signin?next=%2Frepositories%2F000000000000%2Fus-east-1%2Fteam%2Ftools"
         + "%3Fchosen%3Dyes", page.headers().firstValue("Location").orElseThrow());
     assertEquals(303, download.statusCode());
+    // Without a session there is no CSRF token, and the token check comes before any route.
+    assertEquals(403, merge.statusCode());
   }
 
   @Test
