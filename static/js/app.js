@@ -14,3 +14,15 @@ document.addEventListener("click", async (event) => {
   }
   setTimeout(() => { button.textContent = "Copy"; }, 2000);
 });
+
+// Notes marked data-shown-when-changed="<form id>" appear once a field of that form changes:
+// the repository page shows the policy of the choice last submitted, not of the ticked boxes.
+document.addEventListener("change", (event) => {
+  const form = event.target.closest("form[id]");
+  if (!form) {
+    return;
+  }
+  document.querySelectorAll(`[data-shown-when-changed="${form.id}"]`).forEach((note) => {
+    note.hidden = false;
+  });
+});

@@ -6,6 +6,7 @@ import ecrbridge.db.Database;
 import ecrbridge.pod.PodPages;
 import ecrbridge.pod.PodRepository;
 import ecrbridge.pod.PodSeeding;
+import ecrbridge.repository.RepositoryPages;
 import ecrbridge.resource.ResourcePages;
 import ecrbridge.resource.ResourceRepository;
 import ecrbridge.config.SignInSettings;
@@ -119,7 +120,8 @@ public final class App implements AutoCloseable {
         new PodPages(pods, views, clock),
         workspacePages,
         new MemberPages(workspaces, guard, workspacePages),
-        new ResourcePages(resources, pods, regions, views, clock));
+        new ResourcePages(resources, pods, regions, views, clock),
+        new RepositoryPages(resources, regions, views));
     ErrorPages errorPages = new ErrorPages(views);
     SecurityHeaders headers = new SecurityHeaders(signIn.oidc().map(OidcSettings::discoveryUri));
 

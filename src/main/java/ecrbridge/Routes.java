@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import ecrbridge.pod.PodPages;
+import ecrbridge.repository.RepositoryPages;
 import ecrbridge.resource.ResourcePages;
 import ecrbridge.signin.OidcSignIn;
 import ecrbridge.signin.SignInPages;
@@ -41,7 +42,12 @@ final class Routes {
     /** OWNERs of the workspace in the URL and platform admins; other members get 403. */
     WORKSPACE_OWNER,
     /** Platform admins; other signed-in users get 403. */
-    PLATFORM_ADMIN
+    PLATFORM_ADMIN,
+    /**
+     * Signed-in users, who see only the workspaces they are members of (platform admins: all);
+     * a user who may see none of the page's workspaces gets 404.
+     */
+    VISIBLE_WORKSPACES
   }
 
   record Route(HandlerType method, String path, Access access, Handler handler) {
@@ -60,13 +66,24 @@ final class Routes {
   private static final String MEMBERS = "/workspaces/{ws}/members";
   private static final String RESOURCE = "/workspaces/{ws}/resources/{id}";
 
+  /**
+   * One external repository; {@code <name>} matches across slashes, so nested names such as
+   * {@code team/tools} read as written. What belongs to the page follows a segment "-", which
+   * no repository name has. Javalin takes the first route that matches, and {@code <name>}
+   * would also match {@code tools/-/merge}, so those routes come before the page's.
+   */
+  private static final String REPOSITORY = "/repositories/{account}/{region}/<name>";
+
+  /** Every repository of an account and region: the page of resources without a name. */
+  private static final String EVERY_REPOSITORY = "/repositories/{account}/{region}";
+
   private final UserSessions sessions;
   private final WorkspaceGuard guard;
   private final List<Route> table;
 
   Routes(UserSessions sessions, WorkspaceGuard guard, HealthCheck health,
       SignInPages signIn, PodPages pods, WorkspacePages workspaces,
-      MemberPages members, ResourcePages resources) {
+      MemberPages members, ResourcePages resources, RepositoryPages repositories) {
     this.sessions = sessions;
     this.guard = guard;
     this.table = List.of(
@@ -99,7 +116,15 @@ final class Routes {
         member(GET, RESOURCE + "/policy.json", resources::downloadPolicy),
         owner(GET, RESOURCE + "/edit", resources::showEditForm),
         owner(POST, RESOURCE + "/edit", resources::update),
-        owner(POST, RESOURCE + "/delete", resources::delete));
+        owner(POST, RESOURCE + "/delete", resources::delete),
+
+        visible(GET, EVERY_REPOSITORY + "/-/download/{format}",
+            repositories::downloadForEveryRepository),
+        visible(GET, REPOSITORY + "/-/download/{format}", repositories::download),
+        visible(POST, REPOSITORY + "/-/merge", repositories::merge),
+        visible(POST, REPOSITORY + "/-/merge/download/{format}", repositories::downloadMerged),
+        visible(GET, REPOSITORY, repositories::show),
+        visible(GET, EVERY_REPOSITORY, repositories::showEveryRepository));
   }
 
   List<Route> all() {
@@ -123,6 +148,12 @@ final class Routes {
       }
       handler.handle(ctx, user.get());
     });
+  }
+
+  /** Signed in; the handler itself shows only the workspaces the user may see. */
+  private Route visible(HandlerType method, String path, UserHandler handler) {
+    Route signedIn = signedIn(method, path, handler);
+    return new Route(method, path, Access.VISIBLE_WORKSPACES, signedIn.handler());
   }
 
   private Route member(HandlerType method, String path, MemberHandler handler) {

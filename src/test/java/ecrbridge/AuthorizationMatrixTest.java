@@ -78,6 +78,8 @@ class AuthorizationMatrixTest {
   private static final String ADMIN_SETTING = Persona.PLATFORM_ADMIN.email();
   private static final String RESOURCE = "/workspaces/{ws}/resources/{id}";
   private static final String NEW_ARN = "arn:aws:iam::111122223333:role/NewDiscovery";
+  private static final String EVERY_REPOSITORY = "/repositories/000000000000/us-east-1";
+  private static final String REPOSITORY = EVERY_REPOSITORY + "/test-external-ecr";
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -141,7 +143,7 @@ class AuthorizationMatrixTest {
     if (persona == Persona.ANONYMOUS && known.access() != Access.PUBLIC) {
       assertTrue(response.headers().firstValue("Location").orElse("").startsWith("/signin"));
     }
-    if (allowed && route.method() == POST) {
+    if (allowed && route.method() == POST && known.effect() != null) {
       known.effect().check(fixture, persona, visitor);
     } else {
       assertEquals(before, portal.snapshot(), known.key() + " as " + persona
@@ -157,7 +159,7 @@ class AuthorizationMatrixTest {
       return 303;
     }
     return switch (access) {
-      case WORKSPACE_MEMBER -> 404;
+      case WORKSPACE_MEMBER, VISIBLE_WORKSPACES -> 404;
       case WORKSPACE_OWNER -> persona == Persona.NON_MEMBER ? 404 : 403;
       case PLATFORM_ADMIN -> 403;
       default -> throw new IllegalStateException(access + " refuses " + persona);
@@ -168,8 +170,8 @@ class AuthorizationMatrixTest {
     return switch (access) {
       case PUBLIC -> true;
       case SIGNED_IN -> persona != Persona.ANONYMOUS;
-      case WORKSPACE_MEMBER -> Set.of(Persona.READER, Persona.WRITER, Persona.OWNER,
-          Persona.PLATFORM_ADMIN).contains(persona);
+      case WORKSPACE_MEMBER, VISIBLE_WORKSPACES -> Set.of(Persona.READER, Persona.WRITER,
+          Persona.OWNER, Persona.PLATFORM_ADMIN).contains(persona);
       case WORKSPACE_OWNER -> persona == Persona.OWNER || persona == Persona.PLATFORM_ADMIN;
       case PLATFORM_ADMIN -> persona == Persona.PLATFORM_ADMIN;
     };
@@ -188,7 +190,8 @@ class AuthorizationMatrixTest {
   /** Each case names its route by the table's method and pattern. */
   private static Map<String, Case> cases() {
     Map<String, Case> cases = new LinkedHashMap<>();
-    Stream.of(signInCases(), podCases(), workspaceCases(), resourceCases(), memberCases())
+    Stream.of(signInCases(), podCases(), workspaceCases(), resourceCases(), memberCases(),
+            repositoryCases())
         .flatMap(List::stream)
         .forEach(known -> cases.put(known.key(), known));
     return cases;
@@ -260,7 +263,7 @@ class AuthorizationMatrixTest {
             (f, persona, visitor) -> assertEquals("edited by the matrix", portal.text(
                 "select r.description from ecr_repository_resource r join workspace w"
                 + " on w.uuid = r.workspace_uuid where w.user_facing_id = '" + f.workspace()
-                + "'").orElseThrow())),
+                + "' and r.resource_id = '" + f.resource() + "'").orElseThrow())),
         new Case(POST, RESOURCE + "/delete", Access.WORKSPACE_OWNER,
             f -> new Request(resourcePath(f) + "/delete", Map.of("confirm", "yes")), 303,
             (f, persona, visitor) -> assertEquals(0, resources(f, f.resource()))));
@@ -277,6 +280,27 @@ class AuthorizationMatrixTest {
         post(Access.WORKSPACE_OWNER, "/workspaces/{ws}/members/remove",
             f -> Map.of("email", f.memberToChange()),
             (f, persona, visitor) -> assertEquals("none", role(f, f.memberToChange()))));
+  }
+
+  /** The repository pages only read: an allowed merge changes nothing either. */
+  private static List<Case> repositoryCases() {
+    String every = "/repositories/{account}/{region}";
+    String named = every + "/<name>";
+    return List.of(
+        read(Access.VISIBLE_WORKSPACES, every, f -> EVERY_REPOSITORY),
+        read(Access.VISIBLE_WORKSPACES, every + "/-/download/{format}",
+            f -> EVERY_REPOSITORY + "/-/download/merge-script"),
+        read(Access.VISIBLE_WORKSPACES, named, f -> REPOSITORY),
+        read(Access.VISIBLE_WORKSPACES, named + "/-/download/{format}",
+            f -> REPOSITORY + "/-/download/json"),
+        new Case(POST, named + "/-/merge", Access.VISIBLE_WORKSPACES,
+            f -> new Request(REPOSITORY + "/-/merge", mergeForm(f)), 200, null),
+        new Case(POST, named + "/-/merge/download/{format}", Access.VISIBLE_WORKSPACES,
+            f -> new Request(REPOSITORY + "/-/merge/download/json", mergeForm(f)), 200, null));
+  }
+
+  private static Map<String, String> mergeForm(Fixture fixture) {
+    return Map.of("chosen", "yes", "workspace", fixture.workspace(), "existingPolicy", "");
   }
 
   private static Case read(Access access, String pattern, Function<Fixture, String> path) {
@@ -303,6 +327,7 @@ class AuthorizationMatrixTest {
     PortalClient owner = visitor(Persona.OWNER);
     owner.createWorkspace(workspace);
     owner.registerExampleResource(workspace);
+    registerEveryRepository(owner, workspace);
     owner.addMember(workspace, Persona.WRITER.email(), "WRITER");
     owner.addMember(workspace, Persona.READER.email(), "READER");
     owner.addMember(workspace, member, "READER");
@@ -312,6 +337,16 @@ class AuthorizationMatrixTest {
         "discoveryRoleArn", "arn:aws:iam::444455556666:role/Discovery"));
     assertEquals(303, pod.statusCode());
     return new Fixture(workspace, "test-external-ecr", "matrix/" + podId, member);
+  }
+
+  /** A resource without a repository name, for the page of every repository. */
+  private static void registerEveryRepository(PortalClient owner, String workspace) {
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("resourceId", "every-repository");
+    form.put("repositoryName", "");
+    form.put("confirmOverlap", "yes");
+    assertEquals(303, owner.post("/workspaces/" + workspace + "/resources/new", form)
+        .statusCode());
   }
 
   private static PortalClient visitor(Persona persona) {

@@ -1,6 +1,7 @@
 package ecrbridge.policy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * <p>File names are {@code ecr-policy-<account>-<region>-<repository>} plus the format's
  * suffix, where a nested name's {@code /} becomes {@code --} (which no repository name
  * contains) and every repository of the account is {@code all-repositories}. The AWS CLI
- * command attaches the pretty JSON file, or the minified one when only that fits.
+ * command attaches the pretty JSON file, or the minified one when only that fits. A merged
+ * policy's files ({@link #mergedOutputs}) add {@code -merged} before the suffix.
  */
 public final class PolicyOutputs {
 
@@ -80,6 +82,25 @@ public final class PolicyOutputs {
     return outputs.stream().filter(output -> output.format() == format).findFirst();
   }
 
+  /**
+   * The policy a merge wrote for this target, as files: JSON, minified JSON and, for a named
+   * repository, Terraform. For every repository of an account there is no Terraform: its
+   * {@code for_each} would give each listed repository this one merged policy, which keeps the
+   * other statements of the one repository whose policy was merged.
+   *
+   * @param merge the merge of this object's {@link #policy()} into a repository's policy
+   */
+  public List<PolicyOutput> mergedOutputs(MergeResult merge) {
+    ObjectNode merged = merge.merged();
+    List<PolicyOutput> files = new ArrayList<>(List.of(
+        mergedOutput(PolicyFormat.JSON, PolicyJson.pretty(merged)),
+        mergedOutput(PolicyFormat.MINIFIED_JSON, PolicyJson.minified(merged))));
+    if (!target.isEveryRepository()) {
+      files.add(mergedOutput(PolicyFormat.TERRAFORM, TerraformPolicy.forTarget(target, merged)));
+    }
+    return List.copyOf(files);
+  }
+
   private List<PolicyOutput> forRepository() {
     PolicyOutput pretty = json();
     PolicyOutput minified = minifiedJson();
@@ -106,6 +127,10 @@ public final class PolicyOutputs {
 
   private PolicyOutput output(PolicyFormat format, String text) {
     return new PolicyOutput(format, baseName() + format.fileSuffix(), text);
+  }
+
+  private PolicyOutput mergedOutput(PolicyFormat format, String text) {
+    return new PolicyOutput(format, baseName() + "-merged" + format.fileSuffix(), text);
   }
 
   private String baseName() {

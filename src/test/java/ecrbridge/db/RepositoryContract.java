@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ecrbridge.pod.Pod;
 import ecrbridge.pod.PodRepository;
 import ecrbridge.resource.EcrRepositoryResource;
+import ecrbridge.resource.RegisteredResource;
 import ecrbridge.resource.ResourceRepository;
+import ecrbridge.signin.SignedInUser;
 import ecrbridge.workspace.Member;
 import ecrbridge.workspace.Role;
 import ecrbridge.workspace.Workspace;
@@ -363,6 +365,55 @@ abstract class RepositoryContract {
     assertEquals(List.of(new Member("ada@example.com", Role.OWNER)),
         workspaces.findMembers(SECOND_UUID));
     assertEquals(1, resources.findByWorkspace(SECOND_UUID).size());
+  }
+
+  @Test
+  void a_member_finds_the_resources_of_their_workspaces_in_the_account_and_region_only() {
+    createTwoWorkspacesWithResourcesInOneRegion();
+
+    List<RegisteredResource> found = resources.findVisibleInRegion(
+        new SignedInUser("bob@example.com", "Bob", false), "535002863113", "us-east-1");
+
+    assertEquals(List.of(new RegisteredResource(resource(SECOND_UUID, "named"), "proteomics",
+        "Proteomics", POD_ARN), new RegisteredResource(resource(SECOND_UUID, "whole-account",
+        "535002863113", null), "proteomics", "Proteomics", POD_ARN)), found);
+    assertEquals("535002863113", found.get(0).podAccountId());
+  }
+
+  @Test
+  void a_platform_admin_finds_every_workspaces_resources_ordered_by_workspace_name() {
+    createTwoWorkspacesWithResourcesInOneRegion();
+
+    List<String> found = resources.findVisibleInRegion(
+        new SignedInUser("root@example.com", "Root", true), "535002863113", "us-east-1")
+        .stream().map(registered -> registered.workspaceId() + "/"
+            + registered.resource().resourceId()).toList();
+
+    assertEquals(List.of("genomics/named", "proteomics/named", "proteomics/whole-account"),
+        found);
+  }
+
+  @Test
+  void someone_who_is_no_member_finds_no_resources() {
+    createTwoWorkspacesWithResourcesInOneRegion();
+
+    List<RegisteredResource> found = resources.findVisibleInRegion(
+        new SignedInUser("eve@example.com", "Eve", false), "535002863113", "us-east-1");
+
+    assertEquals(List.of(), found);
+  }
+
+  /** Genomics (ada) and Proteomics (ada, bob), each with resources in and out of the region. */
+  private void createTwoWorkspacesWithResourcesInOneRegion() {
+    workspaces.create(workspace(FIRST_UUID, "genomics", "Genomics"), "ada@example.com");
+    workspaces.create(workspace(SECOND_UUID, "proteomics", "Proteomics"), "ada@example.com");
+    workspaces.addMember(SECOND_UUID, "bob@example.com", Role.READER);
+    resources.insert(resource(FIRST_UUID, "named"));
+    resources.insert(resource(SECOND_UUID, "whole-account", "535002863113", null));
+    resources.insert(resource(SECOND_UUID, "named"));
+    resources.insert(resource(SECOND_UUID, "other-account", "210987654321", "named"));
+    resources.insert(new EcrRepositoryResource(SECOND_UUID, "other-region", "",
+        "535002863113", "eu-west-1", "named", "vwb-", CREATED, UPDATED));
   }
 
   private static Pod pod(String organization, String podId) {

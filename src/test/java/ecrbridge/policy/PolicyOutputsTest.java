@@ -194,6 +194,37 @@ class PolicyOutputsTest {
   }
 
   @Test
+  void a_merged_policy_comes_as_json_minified_json_and_terraform_named_merged()
+      throws Exception {
+    MergeResult merge = PolicyMerge.merge(Golden.read(
+        "policy/merge/unrelated-statements-only/existing.json"), ONE_NAMED.policy());
+
+    List<PolicyOutput> files = ONE_NAMED.mergedOutputs(merge);
+
+    assertEquals(List.of(
+        "JSON ecr-policy-000000000000-us-east-1-team--tools-image-merged.json",
+        "MINIFIED_JSON ecr-policy-000000000000-us-east-1-team--tools-image-merged.min.json",
+        "TERRAFORM ecr-policy-000000000000-us-east-1-team--tools-image-merged.tf"),
+        files.stream().map(file -> file.format() + " " + file.fileName()).toList());
+    assertEquals(merge.mergedText(), files.get(0).text());
+    assertEquals(merge.merged(), json.readTree(files.get(1).text()));
+    Block resource = HclReader.read(files.get(2).text()).blocks().get(0);
+    assertEquals(new Call("jsonencode", List.of(new Literal(merge.merged()))),
+        resource.body().attributes().get("policy"));
+  }
+
+  @Test
+  void a_merged_policy_for_every_repository_has_no_terraform() throws Exception {
+    MergeResult merge = PolicyMerge.merge("", ONE_EVERY.policy());
+
+    List<String> fileNames = ONE_EVERY.mergedOutputs(merge).stream()
+        .map(PolicyOutput::fileName).toList();
+
+    assertEquals(List.of("ecr-policy-000000000000-us-east-1-all-repositories-merged.json",
+        "ecr-policy-000000000000-us-east-1-all-repositories-merged.min.json"), fileNames);
+  }
+
+  @Test
   void the_policy_handed_out_is_a_copy() {
     PolicyOutputs outputs = PolicyOutputs.generate(NAMED, List.of(ONE), PolicyOptions.none());
 

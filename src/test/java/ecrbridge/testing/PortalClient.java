@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -69,9 +71,30 @@ public final class PortalClient {
     return response;
   }
 
+  /**
+   * Posts the fields in the order given, a name possibly several times (check boxes), with the
+   * CSRF token a page gave.
+   */
+  public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+    List<Map.Entry<String, String>> withToken = new ArrayList<>(fields);
+    if (csrfToken != null && fields.stream().noneMatch(field ->
+        field.getKey().equals(CSRF_FIELD))) {
+      withToken.add(Map.entry(CSRF_FIELD, csrfToken));
+    }
+    HttpResponse<String> response = postWithoutToken(path, withToken);
+    rememberCsrfToken(response);
+    return response;
+  }
+
   /** Posts exactly the fields given: no CSRF token unless one is among them. */
   public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
-    String body = fields.entrySet().stream()
+    return postWithoutToken(path, List.copyOf(fields.entrySet()));
+  }
+
+  /** Posts exactly the fields given, a name possibly several times. */
+  public HttpResponse<String> postWithoutToken(String path,
+      List<Map.Entry<String, String>> fields) {
+    String body = fields.stream()
         .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
         .collect(Collectors.joining("&"));
     return send(HttpRequest.newBuilder(URI.create(portal.url(path)))

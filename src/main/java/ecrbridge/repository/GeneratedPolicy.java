@@ -1,0 +1,101 @@
+package ecrbridge.repository;
+
+import ecrbridge.policy.ConflictingGrantsException;
+import ecrbridge.policy.PolicyFormat;
+import ecrbridge.policy.PolicyOutput;
+import ecrbridge.policy.PolicyOutputs;
+import ecrbridge.policy.PolicySize;
+import ecrbridge.policy.WorkspaceGrant;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The policy a repository page generates for the chosen workspaces and options, and what the
+ * page says about its length; or, when there is none, why, with the status to answer.
+ *
+ * @param outputs null when nothing could be generated
+ * @param problem null when the policy was generated
+ */
+public record GeneratedPolicy(PolicyOutputs outputs, String problem, HttpStatus status) {
+
+  static final String NO_WORKSPACE = "Select at least one workspace: the policy grants the "
+      + "workspaces selected here.";
+
+  /** Nothing to generate: no listed workspace covers the repository. */
+  static final GeneratedPolicy NONE = new GeneratedPolicy(null, null, HttpStatus.OK);
+
+  static GeneratedPolicy of(RepositoryAddress address, RepositoryWorkspaces workspaces,
+      Selection selection) {
+    if (workspaces.covering().isEmpty()) {
+      return NONE;
+    }
+    List<WorkspaceGrant> grants = workspaces.covering().stream()
+        .filter(workspace -> selection.includesWorkspace(workspace.id()))
+        .flatMap(workspace -> workspace.grants().stream())
+        .toList();
+    if (grants.isEmpty()) {
+      return new GeneratedPolicy(null, NO_WORKSPACE, HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    try {
+      PolicyOutputs outputs = PolicyOutputs.generate(address.target(), grants,
+          selection.policyOptions());
+      return new GeneratedPolicy(outputs, null, HttpStatus.OK);
+    } catch (ConflictingGrantsException conflict) {
+      return new GeneratedPolicy(null, conflict.getMessage() + " Give the workspace's "
+          + "resources listed above the same role tag key prefix, or leave the workspace out.",
+          HttpStatus.CONFLICT);
+    }
+  }
+
+  public boolean generated() {
+    return outputs != null;
+  }
+
+  public PolicyOutput json() {
+    return outputs.output(PolicyFormat.JSON).orElseThrow();
+  }
+
+  /** Every output but the pretty JSON, which the page shows as the policy itself. */
+  public List<PolicyOutput> otherOutputs() {
+    return outputs.outputs().stream()
+        .filter(output -> output.format() != PolicyFormat.JSON)
+        .toList();
+  }
+
+  Optional<PolicyOutput> output(PolicyFormat format) {
+    return outputs.output(format);
+  }
+
+  /** The pretty JSON's length, as the page shows and serves it. */
+  public int characters() {
+    return outputs.size().prettyCharacters();
+  }
+
+  /** ECR's limit, the end of the page's gauge. */
+  public int maxCharacters() {
+    return PolicySize.MAX_CHARACTERS;
+  }
+
+  /** {@code 1,234 of 10,240 characters}: the pretty JSON, as the page shows and serves it. */
+  public String lengthLine() {
+    return PolicyLength.ofLimit(outputs.size().prettyCharacters());
+  }
+
+  /** What to do when ECR would refuse the pretty JSON; null when it fits. */
+  public String lengthWarning() {
+    PolicySize size = outputs.size();
+    if (size.prettyFits()) {
+      return null;
+    }
+    String tooLong = PolicyLength.tooLong(size.prettyCharacters());
+    if (size.minifiedFits()) {
+      return tooLong + " " + PolicyLength.minifiedFits(size.minifiedCharacters());
+    }
+    return tooLong + " Minified it is still " + PolicyLength.count(size.minifiedCharacters())
+        + " characters. Taken in the policy's order (by workspace UUID), the first "
+        + size.workspacesThatFit() + " of the " + size.workspaces() + " selected workspaces "
+        + "fit in one policy: select fewer workspaces.";
+  }
+}
