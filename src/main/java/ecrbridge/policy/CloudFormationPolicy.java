@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * CloudFormation has no resource for a repository policy alone, so the stack owns the
  * repository: an existing one is brought in by a resource import, which requires the
  * {@code DeletionPolicy} written here; {@code Retain} also keeps the images if the stack is
- * deleted. There is no output for every repository of an account: each would need its own
+ * deleted. An import leaves the resource as it is, so the policy takes effect only with the
+ * stack update that follows, which the header says. There is no output for every repository of an account: each would need its own
  * resource, and the portal does not know their names.
  */
 final class CloudFormationPolicy {
@@ -58,7 +59,10 @@ final class CloudFormationPolicy {
 
     return "# ECR Bridge: repository " + name + " with its policy.\n"
         + "# Deploy in account " + target.accountId() + ", region " + target.region()
-        + "; import the repository if it exists.\n"
+        + "; the policy replaces the current one.\n"
+        + "# If the repository exists, import it into the stack first, then update the stack"
+        + " with\n"
+        + "# this template: an import changes nothing.\n"
         + write(template);
   }
 

@@ -24,13 +24,14 @@ public enum PolicyFormat {
           + "repository already has a policy."),
 
   TERRAFORM("terraform", "Terraform", ".tf", "text/plain; charset=utf-8",
-      "An aws_ecr_repository_policy resource, with which Terraform manages the whole policy of "
-          + "each repository it names."),
+      "An aws_ecr_repository_policy resource: applying it replaces the whole policy of each "
+          + "repository it names, so merge first if a repository already has a policy."),
 
   CLOUDFORMATION("cloudformation", "CloudFormation", ".cloudformation.yaml",
       "application/yaml; charset=utf-8",
-      "A template that holds the repository with its policy, so import an existing repository "
-          + "into the stack."),
+      "A template that owns the repository and its whole policy: import an existing "
+          + "repository into a stack, then update the stack with this template, since an "
+          + "import alone does not apply the policy."),
 
   MERGE_SCRIPT("merge-script", "Bash script", "-merge.sh", "text/x-shellscript; charset=utf-8",
       "Merges the policy into every repository of the account and region, keeping the "
