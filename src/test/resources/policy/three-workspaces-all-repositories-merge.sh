@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # ECR Bridge: merges the generated policy into every private repository of account
 # 000000000000 in region us-east-1. In each policy, the statements ECR Bridge wrote
-# before (recognised by their Sid) are replaced by the generated ones and every other
-# statement is kept. A repository is written only when its policy changes.
+# before for the workspaces listed in "scope" below are replaced by the generated ones;
+# every other statement, including those ECR Bridge wrote for other workspaces, is kept.
+# A repository is written only when its policy changes.
 # Prints "<repository>: changed", "unchanged" or "failed" for each one.
 # Needs the AWS CLI and jq 1.6 or newer, with credentials of the account that may call
 # ecr:DescribeRepositories, ecr:GetRepositoryPolicy and ecr:SetRepositoryPolicy.
@@ -11,6 +12,12 @@ export AWS_PAGER=''
 
 registry_id='000000000000'
 region='us-east-1'
+
+# The workspaces (UUIDs without dashes) and pod accounts whose statements this script
+# replaces; statements ECR Bridge wrote for others are kept.
+scope='{"workspaces":["3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b","8a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d","f0e1d2c3b4a549688776655443322110"],"podAccounts":["012345678901","535002863113"]}'
+# The Sid a generated statement takes when a kept statement already has its Sid.
+own_sids='{}'
 
 generated_policy=$(cat <<'POLICY'
 {
@@ -96,15 +103,36 @@ generated_policy=$(cat <<'POLICY'
 POLICY
 )
 
-# Keeps the statements ECR Bridge did not write and appends the generated ones.
+# Keeps every statement but those ECR Bridge wrote for the workspaces above, and
+# appends the generated ones.
 merge_program='
 def ours: if type == "string" then test("\\A(CrossAccountOmicsExec|OmicsWorkflow|(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}|PodAccountAccess[0-9]{12})\\z") else false end;
+def workspace_of:
+  if (.Sid | test("\\A(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}\\z")) then .Sid[-32:]
+  else first(.Condition // {} | objects | .[] | objects | keys[] | ascii_downcase
+      | select(startswith("aws:principaltag/"))
+      | capture("(?<uuid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\z").uuid
+      | gsub("-"; "")) // null
+  end;
+def account_of:
+  (.Principal.AWS? // null)
+  | if type == "string" then (capture("\\A(arn:aws[a-z-]*:iam::)?(?<account>[0-9]{12})(:root)?\\z").account // null) else null end;
+def in_scope:
+  if .Sid == "OmicsWorkflow" then true
+  else workspace_of as $workspace
+    | if $workspace != null then any($scope.workspaces[]; . == $workspace)
+      else account_of as $account | any($scope.podAccounts[]; . == $account) end
+  end;
 def statements: if type == "array" then . elif type == "object" then [.] else [] end;
 ($current // {}) as $existing
+| [$existing.Statement | statements[]
+    | select(if .Sid | ours then in_scope | not else true end)] as $kept
+| [$kept[] | .Sid] as $taken
 | $existing + {
     Version: "2012-10-17",
-    Statement: ([$existing.Statement | statements[] | select(.Sid | ours | not)]
-      + $generated.Statement)
+    Statement: ($kept + [$generated.Statement[]
+      | .Sid as $sid
+      | if any($taken[]; . == $sid) then .Sid = ($own_sids[$sid] // $sid) else . end])
   }'
 
 # Statement order means nothing to IAM, so policies that differ only in the order of
@@ -147,7 +175,7 @@ while IFS= read -r repository <&3; do
     continue
   fi
   merged=$(jq -c -n --argjson current "$current" --argjson generated "$generated_policy" \
-    "$merge_program")
+    --argjson scope "$scope" --argjson own_sids "$own_sids" "$merge_program")
   if [ "$(jq -c "$canonical_program" <<< "$current")" \
       = "$(jq -c "$canonical_program" <<< "$merged")" ]; then
     echo "$repository: unchanged"

@@ -19,18 +19,6 @@ resource "aws_ecr_repository_policy" "team_tools" {
         ]
       },
       {
-        "Sid"    = "OmicsWorkflow"
-        "Effect" = "Allow"
-        "Principal" = {
-          "Service" = "omics.amazonaws.com"
-        }
-        "Action" = [
-          "ecr:BatchCheckLayerAvailability",
-          "ecr:BatchGetImage",
-          "ecr:GetDownloadUrlForLayer",
-        ]
-      },
-      {
         "Sid"    = "WorkspaceAccess3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b"
         "Effect" = "Allow"
         "Principal" = {
@@ -50,6 +38,18 @@ resource "aws_ecr_repository_policy" "team_tools" {
             ]
           }
         }
+      },
+      {
+        "Sid"    = "OmicsWorkflow"
+        "Effect" = "Allow"
+        "Principal" = {
+          "Service" = "omics.amazonaws.com"
+        }
+        "Action" = [
+          "ecr:BatchCheckLayerAvailability",
+          "ecr:BatchGetImage",
+          "ecr:GetDownloadUrlForLayer",
+        ]
       },
       {
         "Sid"    = "WorkspaceAccess9c8b7a6d5e4f4a3b8c2d1e0f9a8b7c6d"

@@ -1,9 +1,12 @@
 package ecrbridge.policy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ecrbridge.policy.StatementChange.Kind;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The policy to save in place of the existing one, and what saving it changes. Saving a
@@ -18,6 +21,8 @@ import java.util.Optional;
  */
 public record MergeResult(ObjectNode merged, boolean hadPolicy, Optional<String> existingVersion,
     List<StatementChange> statements) {
+
+  private static final Set<Kind> CHANGES = EnumSet.of(Kind.ADDED, Kind.CHANGED, Kind.REMOVED);
 
   public MergeResult {
     statements = List.copyOf(statements);
@@ -36,13 +41,13 @@ public record MergeResult(ObjectNode merged, boolean hadPolicy, Optional<String>
   /** False when the existing policy already grants exactly what the merged one grants. */
   public boolean changesAnything() {
     return versionUpgraded() || statements.stream()
-        .anyMatch(change -> change.kind() != StatementChange.Kind.UNCHANGED);
+        .anyMatch(change -> CHANGES.contains(change.kind()));
   }
 
   /** The statements that saving takes away, which a page should show before anything else. */
   public List<StatementChange> removed() {
     return statements.stream()
-        .filter(change -> change.kind() == StatementChange.Kind.REMOVED)
+        .filter(change -> change.kind() == Kind.REMOVED)
         .toList();
   }
 

@@ -1,21 +1,27 @@
 package ecrbridge.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A bash script that merges a generated policy into every private repository of an account
  * and region, for a resource without a repository name. Per repository it reads the current
- * policy (none when ECR answers {@code RepositoryPolicyNotFoundException}), drops the
- * statements whose Sid {@link StatementIds#isOurs} recognises, appends the generated
- * statements, sets {@code Version}, and calls {@code set-repository-policy} only when the
- * result differs from what is attached, statement and key order aside. It prints
- * {@code <repository>: changed}, {@code unchanged} or {@code failed} per repository and exits
- * non-zero if any failed.
+ * policy (none when ECR answers {@code RepositoryPolicyNotFoundException}) and merges as
+ * {@link PolicyMerge} does: it drops the statements of the portal's whose {@link Grantee} is in
+ * the {@link MergeScope}, keeps every other statement (others' statements, and the portal's
+ * statements for workspaces outside the scope), appends the generated statements (each taking
+ * its grantee's own Sid where a kept statement has its Sid), sets {@code Version}, and calls
+ * {@code set-repository-policy} only when the result differs from what is attached, statement
+ * and key order aside. It prints {@code <repository>: changed}, {@code unchanged} or
+ * {@code failed} per repository and exits non-zero if any failed.
  *
  * <p>The script is one file: the policy is embedded in a quoted heredoc, so that the shell
  * expands nothing in it. Its terminator cannot occur in the policy, whose pretty lines all
  * start with a space or a bracket. Account and region have been validated (digits, region
- * shape) and are single-quoted all the same.
+ * shape) and are single-quoted all the same, as are the scope and the Sids (JSON of hex digits,
+ * account IDs and Sids, which are letters and digits).
  */
 final class MergeScript {
 
@@ -29,30 +35,62 @@ final class MergeScript {
       + "|(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}|PodAccountAccess[0-9]{12})\\\\z\")"
       + " else false end;";
 
+  /**
+   * {@link Grantee#of} and {@link MergeScope#covers} in jq, for a statement that is ours: the
+   * workspace of its Sid or of its first {@code aws:PrincipalTag/} key ending in a UUID (as
+   * 32 hex digits), else the account of its principal.
+   */
+  static final String IN_SCOPE_JQ = ""
+      + "def workspace_of:\n"
+      + "  if (.Sid | test(\"\\\\A(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}\\\\z\"))"
+      + " then .Sid[-32:]\n"
+      + "  else first(.Condition // {} | objects | .[] | objects | keys[] | ascii_downcase\n"
+      + "      | select(startswith(\"aws:principaltag/\"))\n"
+      + "      | capture(\"(?<uuid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}"
+      + "-[0-9a-f]{12})\\\\z\").uuid\n"
+      + "      | gsub(\"-\"; \"\")) // null\n"
+      + "  end;\n"
+      + "def account_of:\n"
+      + "  (.Principal.AWS? // null)\n"
+      + "  | if type == \"string\" then (capture(\"\\\\A(arn:aws[a-z-]*:iam::)?"
+      + "(?<account>[0-9]{12})(:root)?\\\\z\").account // null) else null end;\n"
+      + "def in_scope:\n"
+      + "  if .Sid == \"" + StatementIds.HEALTHOMICS + "\" then true\n"
+      + "  else workspace_of as $workspace\n"
+      + "    | if $workspace != null then any($scope.workspaces[]; . == $workspace)\n"
+      + "      else account_of as $account | any($scope.podAccounts[]; . == $account) end\n"
+      + "  end;";
+
   /** No single quote occurs in these programs: they are written inside single quotes. */
   private static final String MERGE_PROGRAM = ""
-      + "# Keeps the statements ECR Bridge did not write and appends the generated ones.\n"
-      + "merge_program='\n"
+      + "# Keeps every statement but those ECR Bridge wrote for the workspaces above, and\n"
+      + "# appends the generated ones.\n"
+      + "merge_program=\'\n"
       + OURS_JQ + "\n"
+      + IN_SCOPE_JQ + "\n"
       + "def statements: if type == \"array\" then . elif type == \"object\" then [.]"
       + " else [] end;\n"
       + "($current // {}) as $existing\n"
+      + "| [$existing.Statement | statements[]\n"
+      + "    | select(if .Sid | ours then in_scope | not else true end)] as $kept\n"
+      + "| [$kept[] | .Sid] as $taken\n"
       + "| $existing + {\n"
       + "    Version: \"" + RepositoryPolicy.VERSION + "\",\n"
-      + "    Statement: ([$existing.Statement | statements[] | select(.Sid | ours | not)]\n"
-      + "      + $generated.Statement)\n"
-      + "  }'\n"
+      + "    Statement: ($kept + [$generated.Statement[]\n"
+      + "      | .Sid as $sid\n"
+      + "      | if any($taken[]; . == $sid) then .Sid = ($own_sids[$sid] // $sid) else . end])\n"
+      + "  }\'\n"
       + "\n"
       + "# Statement order means nothing to IAM, so policies that differ only in the order of\n"
       + "# statements or keys are the same policy.\n"
-      + "canonical_program='\n"
+      + "canonical_program=\'\n"
       + "def sorted_keys: walk(if type == \"object\" then to_entries | sort_by(.key)"
       + " | from_entries\n"
       + "  else . end);\n"
       + "if type == \"object\"\n"
       + "then sorted_keys | .Statement |= (if type == \"array\" then sort_by(tojson) else [.]"
       + " end)\n"
-      + "else . end'\n";
+      + "else . end\'\n";
 
   private static final String FUNCTIONS = ""
       + "errors=$(mktemp)\n"
@@ -91,7 +129,8 @@ final class MergeScript {
       + "  fi\n"
       + "  merged=$(jq -c -n --argjson current \"$current\""
       + " --argjson generated \"$generated_policy\" \\\n"
-      + "    \"$merge_program\")\n"
+      + "    --argjson scope \"$scope\" --argjson own_sids \"$own_sids\""
+      + " \"$merge_program\")\n"
       + "  if [ \"$(jq -c \"$canonical_program\" <<< \"$current\")\" \\\n"
       + "      = \"$(jq -c \"$canonical_program\" <<< \"$merged\")\" ]; then\n"
       + "    echo \"$repository: unchanged\"\n"
@@ -110,13 +149,19 @@ final class MergeScript {
   private MergeScript() {
   }
 
-  static String forEveryRepository(RepositoryTarget target, JsonNode policy) {
+  static String forEveryRepository(RepositoryTarget target, JsonNode policy, MergeScope scope) {
     return header(target)
         + "set -euo pipefail\n"
         + "export AWS_PAGER=''\n"
         + "\n"
         + "registry_id=" + singleQuoted(target.accountId()) + "\n"
         + "region=" + singleQuoted(target.region()) + "\n"
+        + "\n"
+        + "# The workspaces (UUIDs without dashes) and pod accounts whose statements this script\n"
+        + "# replaces; statements ECR Bridge wrote for others are kept.\n"
+        + "scope=" + singleQuoted(PolicyJson.minified(scopeJson(scope))) + "\n"
+        + "# The Sid a generated statement takes when a kept statement already has its Sid.\n"
+        + "own_sids=" + singleQuoted(PolicyJson.minified(ownSids(policy))) + "\n"
         + "\n"
         + "generated_policy=$(cat <<'POLICY'\n"
         + PolicyJson.pretty(policy)
@@ -130,14 +175,39 @@ final class MergeScript {
         + LOOP;
   }
 
+  /** Sorted, so that the same scope always gives the same script. */
+  private static ObjectNode scopeJson(MergeScope scope) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    ArrayNode workspaces = json.putArray("workspaces");
+    scope.workspaces().stream().map(uuid -> uuid.toString().replace("-", "")).sorted()
+        .forEach(workspaces::add);
+    ArrayNode accounts = json.putArray("podAccounts");
+    scope.podAccounts().stream().sorted().forEach(accounts::add);
+    return json;
+  }
+
+  private static ObjectNode ownSids(JsonNode policy) {
+    ObjectNode sids = JsonNodeFactory.instance.objectNode();
+    for (JsonNode statement : policy.path("Statement")) {
+      String sid = statement.path("Sid").asText();
+      String own = Grantee.of((ObjectNode) statement).ownSid(sid);
+      if (!own.equals(sid)) {
+        sids.put(sid, own);
+      }
+    }
+    return sids;
+  }
+
   private static String header(RepositoryTarget target) {
     return "#!/usr/bin/env bash\n"
         + "# ECR Bridge: merges the generated policy into every private repository of account\n"
         + "# " + target.accountId() + " in region " + target.region() + ". In each policy, the"
         + " statements ECR Bridge wrote\n"
-        + "# before (recognised by their Sid) are replaced by the generated ones and every"
-        + " other\n"
-        + "# statement is kept. A repository is written only when its policy changes.\n"
+        + "# before for the workspaces listed in \"scope\" below are replaced by the generated"
+        + " ones;\n"
+        + "# every other statement, including those ECR Bridge wrote for other workspaces, is"
+        + " kept.\n"
+        + "# A repository is written only when its policy changes.\n"
         + "# Prints \"<repository>: changed\", \"unchanged\" or \"failed\" for each one.\n"
         + "# Needs the AWS CLI and jq 1.6 or newer, with credentials of the account that may call\n"
         + "# ecr:DescribeRepositories, ecr:GetRepositoryPolicy and ecr:SetRepositoryPolicy.\n";

@@ -1,7 +1,6 @@
 package ecrbridge.policy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +23,17 @@ public final class PolicyOutputs {
   private final RepositoryTarget target;
   private final List<WorkspaceGrant> workspaces;
   private final PolicyOptions options;
+  private final MergeScope scope;
   private final ObjectNode policy;
   private final PolicySize size;
   private final List<PolicyOutput> outputs;
 
   private PolicyOutputs(RepositoryTarget target, List<WorkspaceGrant> workspaces,
-      PolicyOptions options) {
+      PolicyOptions options, MergeScope scope) {
     this.target = target;
     this.workspaces = workspaces;
     this.options = options;
+    this.scope = scope;
     this.policy = RepositoryPolicy.forWorkspaces(workspaces, options);
     this.size = PolicySize.measure(workspaces, options);
     this.outputs = target.isEveryRepository() ? forEveryRepository() : forRepository();
@@ -47,7 +48,18 @@ public final class PolicyOutputs {
    */
   public static PolicyOutputs generate(RepositoryTarget target,
       Collection<WorkspaceGrant> workspaces, PolicyOptions options) {
-    return new PolicyOutputs(target, WorkspaceGrant.ordered(workspaces), options);
+    return generate(target, workspaces, options, MergeScope.of(workspaces));
+  }
+
+  /**
+   * Generates every output, for merges that speak for more workspaces than those granted.
+   *
+   * @param scope the workspaces whose statements merges may replace or remove: those granted
+   *     and those the visitor left out
+   */
+  public static PolicyOutputs generate(RepositoryTarget target,
+      Collection<WorkspaceGrant> workspaces, PolicyOptions options, MergeScope scope) {
+    return new PolicyOutputs(target, WorkspaceGrant.ordered(workspaces), options, scope);
   }
 
   public RepositoryTarget target() {
@@ -61,6 +73,11 @@ public final class PolicyOutputs {
 
   public PolicyOptions options() {
     return options;
+  }
+
+  /** The workspaces whose statements a merge of this policy may replace or remove. */
+  public MergeScope scope() {
+    return scope;
   }
 
   /** A copy of the policy document, which the caller may change. */
@@ -83,22 +100,30 @@ public final class PolicyOutputs {
   }
 
   /**
-   * The policy a merge wrote for this target, as files: JSON, minified JSON and, for a named
-   * repository, Terraform. For every repository of an account there is no Terraform: its
-   * {@code for_each} would give each listed repository this one merged policy, which keeps the
-   * other statements of the one repository whose policy was merged.
+   * The policy a merge wrote for this target, as files: JSON and minified JSON and, for a named
+   * repository, the AWS CLI command that attaches the merged file, Terraform and
+   * CloudFormation. For every repository of an account there is no more: one merged policy
+   * holds the other statements of the one repository whose policy was merged, which the other
+   * repositories must not get.
    *
    * @param merge the merge of this object's {@link #policy()} into a repository's policy
    */
   public List<PolicyOutput> mergedOutputs(MergeResult merge) {
     ObjectNode merged = merge.merged();
-    List<PolicyOutput> files = new ArrayList<>(List.of(
-        mergedOutput(PolicyFormat.JSON, PolicyJson.pretty(merged)),
-        mergedOutput(PolicyFormat.MINIFIED_JSON, PolicyJson.minified(merged))));
-    if (!target.isEveryRepository()) {
-      files.add(mergedOutput(PolicyFormat.TERRAFORM, TerraformPolicy.forTarget(target, merged)));
+    PolicyOutput pretty = mergedOutput(PolicyFormat.JSON, PolicyJson.pretty(merged));
+    PolicyOutput minified = mergedOutput(PolicyFormat.MINIFIED_JSON, PolicyJson.minified(merged));
+    if (target.isEveryRepository()) {
+      return List.of(pretty, minified);
     }
-    return List.copyOf(files);
+
+    String attachedFile = PolicySize.fits(pretty.text()) ? pretty.fileName()
+        : minified.fileName();
+    return List.of(pretty, minified,
+        mergedOutput(PolicyFormat.AWS_CLI,
+            AttachInstructions.forRepository(target, attachedFile)),
+        mergedOutput(PolicyFormat.TERRAFORM, TerraformPolicy.forTarget(target, merged)),
+        mergedOutput(PolicyFormat.CLOUDFORMATION,
+            CloudFormationPolicy.forRepository(target, merged)));
   }
 
   private List<PolicyOutput> forRepository() {
@@ -113,7 +138,7 @@ public final class PolicyOutputs {
 
   private List<PolicyOutput> forEveryRepository() {
     return List.of(json(), minifiedJson(),
-        output(PolicyFormat.MERGE_SCRIPT, MergeScript.forEveryRepository(target, policy)),
+        output(PolicyFormat.MERGE_SCRIPT, MergeScript.forEveryRepository(target, policy, scope)),
         output(PolicyFormat.TERRAFORM, TerraformPolicy.forTarget(target, policy)));
   }
 

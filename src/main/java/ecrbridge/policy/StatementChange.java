@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param before the statement in the existing policy, pretty-printed; empty when added
  * @param after the statement in the merged policy, pretty-printed; empty when removed
  * @param differences for a changed statement, one sentence per difference (see
- *     {@link StatementComparison}); empty otherwise
+ *     {@link StatementComparison}); for a statement kept for others, whom it grants; empty
+ *     otherwise
  */
 public record StatementChange(Kind kind, String label, Optional<String> before,
     Optional<String> after, List<String> differences) {
@@ -27,7 +28,17 @@ public record StatementChange(Kind kind, String label, Optional<String> before,
     /** A statement of the portal's that the generated policy no longer has. */
     REMOVED,
     /** Kept as it was, or replaced by an equivalent statement. */
-    UNCHANGED
+    UNCHANGED,
+    /**
+     * A statement of the portal's for a workspace or pod account outside the merge's
+     * {@link MergeScope}: somebody else's access, kept as it is.
+     */
+    KEPT_FOR_OTHERS;
+
+    /** The word a summary line starts with. */
+    public String word() {
+      return this == KEPT_FOR_OTHERS ? "kept for others" : name().toLowerCase(Locale.ROOT);
+    }
   }
 
   public StatementChange {
@@ -50,6 +61,12 @@ public record StatementChange(Kind kind, String label, Optional<String> before,
         List.of());
   }
 
+  static StatementChange keptForOthers(String label, ObjectNode statement, Grantee grantee) {
+    String text = PolicyJson.pretty(statement);
+    return new StatementChange(Kind.KEPT_FOR_OTHERS, label, Optional.of(text), Optional.of(text),
+        List.of("grants " + grantee.describe() + ", which is not listed here"));
+  }
+
   static StatementChange replaced(String sid, ObjectNode before, ObjectNode after) {
     List<String> differences = StatementComparison.differences(before, after);
     return new StatementChange(differences.isEmpty() ? Kind.UNCHANGED : Kind.CHANGED, sid,
@@ -59,7 +76,7 @@ public record StatementChange(Kind kind, String label, Optional<String> before,
 
   /** One line, e.g. {@code changed OmicsWorkflow: Action: "ecr:PutImage" is removed}. */
   public String summary() {
-    String line = kind.name().toLowerCase(Locale.ROOT) + " " + label;
+    String line = kind.word() + " " + label;
     return differences.isEmpty() ? line : line + ": " + String.join("; ", differences);
   }
 }

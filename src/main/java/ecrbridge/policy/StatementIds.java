@@ -58,6 +58,12 @@ public final class StatementIds {
         || POD_ACCOUNT_SID.matcher(sid).matches();
   }
 
+  /** Whether the Sid is a workspace's push statement's. */
+  static boolean isPush(String sid) {
+    Matcher matcher = WORKSPACE_SID.matcher(sid);
+    return matcher.matches() && matcher.group(1).equals(WORKSPACE_PUSH);
+  }
+
   /** The workspace a per-workspace Sid names, if it names one. */
   public static Optional<UUID> workspaceOf(String sid) {
     Matcher matcher = WORKSPACE_SID.matcher(sid);

@@ -40,7 +40,7 @@ public record GeneratedPolicy(PolicyOutputs outputs, String problem, HttpStatus 
 
     try {
       PolicyOutputs outputs = PolicyOutputs.generate(address.target(), grants,
-          selection.policyOptions());
+          selection.policyOptions(), workspaces.scope());
       return new GeneratedPolicy(outputs, null, HttpStatus.OK);
     } catch (ConflictingGrantsException conflict) {
       return new GeneratedPolicy(null, conflict.getMessage() + " Give the workspace's "

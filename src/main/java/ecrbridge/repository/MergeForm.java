@@ -1,6 +1,7 @@
 package ecrbridge.repository;
 
 import ecrbridge.policy.MergeResult;
+import ecrbridge.policy.PolicyFormat;
 import ecrbridge.policy.PolicyJson;
 import ecrbridge.policy.PolicyOutput;
 import ecrbridge.policy.PolicySize;
@@ -10,7 +11,6 @@ import ecrbridge.policy.StatementChange.Kind;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -106,8 +106,14 @@ public record MergeForm(String pastedText, String error, MergeResult result,
     Map<Kind, Long> counts = result.statements().stream()
         .collect(Collectors.groupingBy(StatementChange::kind, Collectors.counting()));
     return Arrays.stream(Kind.values())
-        .map(kind -> counts.getOrDefault(kind, 0L) + " " + kind.name().toLowerCase(Locale.ROOT))
+        .filter(kind -> kind != Kind.KEPT_FOR_OTHERS || counts.containsKey(kind))
+        .map(kind -> counts.getOrDefault(kind, 0L) + " " + kind.word())
         .collect(Collectors.joining(", ")) + ".";
+  }
+
+  /** The merged policy's files but the JSON, which the page shows as the policy itself. */
+  public List<PolicyOutput> otherFiles() {
+    return files.stream().filter(file -> file.format() != PolicyFormat.JSON).toList();
   }
 
   /** The removed statements' labels, which the page names before anything else. */

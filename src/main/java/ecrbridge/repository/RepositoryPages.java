@@ -130,7 +130,8 @@ public final class RepositoryPages {
       return MergeForm.unmerged(pasted);
     }
     try {
-      MergeResult result = PolicyMerge.merge(pasted, policy.outputs().policy());
+      MergeResult result = PolicyMerge.merge(pasted, policy.outputs().policy(),
+          policy.outputs().scope());
       return MergeForm.merged(pasted, result, policy.outputs().mergedOutputs(result));
     } catch (InvalidPolicyTextException invalid) {
       return MergeForm.invalid(pasted, invalid.getMessage());

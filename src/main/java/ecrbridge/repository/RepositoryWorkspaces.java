@@ -1,5 +1,6 @@
 package ecrbridge.repository;
 
+import ecrbridge.policy.MergeScope;
 import ecrbridge.resource.EcrRepositoryResource;
 import ecrbridge.resource.RegisteredResource;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What a repository page may show of the workspaces that registered resources in its account
@@ -67,6 +69,16 @@ final class RepositoryWorkspaces {
   /** The workspaces whose resources cover the repository, by name. */
   List<ListedWorkspace> covering() {
     return covering;
+  }
+
+  /**
+   * What a merge on this page speaks for: every listed workspace, selected or not. Statements
+   * for workspaces the visitor cannot see are theirs, and merges keep them.
+   */
+  MergeScope scope() {
+    return new MergeScope(
+        covering.stream().map(ListedWorkspace::uuid).collect(Collectors.toSet()),
+        covering.stream().map(ListedWorkspace::podAccountId).collect(Collectors.toSet()));
   }
 
   /** Names of the account and region's other repositories with resources, alphabetically. */

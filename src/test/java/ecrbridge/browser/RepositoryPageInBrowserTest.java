@@ -95,16 +95,16 @@ class RepositoryPageInBrowserTest {
 
     assertThat(heading2("What the merge changes")).isVisible();
     assertThat(page.locator("#merge-summary"))
-        .hasText("2 added, 0 changed, 1 removed, 2 unchanged.");
+        .hasText("1 added, 1 changed, 0 removed, 2 unchanged.");
     assertThat(page.locator(".change .badge")).hasText(new String[] {
-        "Unchanged", "Removed", "Unchanged", "Added", "Added"});
+        "Unchanged", "Changed", "Unchanged", "Added"});
     assertThat(page.locator(".change .label")).hasText(new String[] {
         "CiPushes", "CrossAccountOmicsExec", "OmicsWorkflow",
-        "WorkspaceAccess" + uuids.get(0).replace("-", ""),
         "WorkspaceAccess" + uuids.get(1).replace("-", "")});
-    assertThat(page.locator("#removed-warning")).hasText("Saving the merged policy removes a "
-        + "statement that ECR Bridge wrote: CrossAccountOmicsExec. That access ends, unless a "
-        + "statement added below grants it again.");
+    assertThat(page.locator(".change .differences li")).hasText(
+        "Sid: \"CrossAccountOmicsExec\" becomes \"WorkspaceAccess"
+            + uuids.get(0).replace("-", "") + "\"");
+    assertThat(page.locator("#removed-warning")).hasCount(0);
     assertThat(field("Current policy of the repository"))
         .hasValue(golden("owner-policy-before.json", uuids));
     BrowserHarness.screenshot(page, "repository-page.png");

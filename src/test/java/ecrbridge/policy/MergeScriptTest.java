@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecrbridge.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +85,7 @@ class MergeScriptTest {
       {"Version": "2008-10-17", "Id": "keep-me", "Statement": [
         {"Sid": "AllowCi", "Effect": "Allow",
          "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "ecr:*"},
-        {"Sid": "WorkspaceAccess00000000000040008000000000000001", "Effect": "Allow",
+        {"Sid": "WorkspaceAccess3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b", "Effect": "Allow",
          "Principal": {"AWS": "arn:aws:iam::535002863113:root"}, "Action": "ecr:BatchGetImage"},
         {"Sid": "OmicsWorkflow", "Effect": "Allow",
          "Principal": {"Service": "omics.amazonaws.com"}, "Action": "ecr:BatchGetImage"},
@@ -156,6 +158,29 @@ class MergeScriptTest {
         "get-repository-policy 000000000000 us-east-1 team/tools",
         "set-repository-policy 000000000000 us-east-1 team/tools",
         "get-repository-policy 000000000000 us-east-1 current"), calls());
+  }
+
+  @Test
+  void statements_of_workspaces_outside_the_scope_are_kept_and_the_template_sid_gives_way()
+      throws IOException {
+    String otherWorkspace = "vwb-9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+    String othersTemplate = PolicyJson.minified(
+        RepositoryPolicy.forWorkspace(PolicyFixtures.OTHER_POD, otherWorkspace));
+    String othersPull = othersTemplate.substring(othersTemplate.indexOf("[{") + 1,
+        othersTemplate.indexOf("},{\"Sid\":\"OmicsWorkflow") + 1);
+    PolicyOutputs single = PolicyOutputs.generate(EVERY, List.of(ONE), PolicyOptions.none());
+    Files.writeString(script, single.output(PolicyFormat.MERGE_SCRIPT).orElseThrow().text());
+    repositories("shared");
+    Files.writeString(directory.resolve("policies/shared"), othersTemplate);
+
+    Shell.Result run = runScript();
+
+    String ownPull = PolicyJson.minified(single.policy().get("Statement").get(0))
+        .replace("CrossAccountOmicsExec", StatementIds.workspaceAccess(PolicyFixtures.FIRST));
+    String healthOmics = PolicyJson.minified(single.policy().get("Statement").get(1));
+    assertEquals(new Shell.Result(0, "shared: changed\n", ""), run);
+    assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[" + othersPull + "," + ownPull
+        + "," + healthOmics + "]}", policyOf("shared"));
   }
 
   @Test
@@ -243,6 +268,43 @@ class MergeScriptTest {
     assertEquals(json.valueToTree(expected), json.readTree(run.stdout()));
     assertEquals(List.of(true, true, true, true, true), expected.subList(0, 5));
     assertFalse(expected.subList(5, expected.size()).contains(true));
+  }
+
+  @Test
+  void the_scripts_jq_scope_rule_agrees_with_merge_scope_on_every_kind_of_statement()
+      throws IOException {
+    MergeScope scope = MergeScope.of(List.of(ONE));
+    String listed = "vwb-" + PolicyFixtures.FIRST;
+    String other = "vwb-" + PolicyFixtures.THIRD;
+    ArrayNode statements = (ArrayNode) json.readTree("""
+        [{"Sid": "OmicsWorkflow"},
+         {"Sid": "WorkspaceAccess3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b"},
+         {"Sid": "WorkspacePushf0e1d2c3b4a549688776655443322110"},
+         {"Sid": "CrossAccountOmicsExec", "Condition": {"StringEquals": {"aws:PrincipalTag/%s":
+           "reader"}}},
+         {"Sid": "CrossAccountOmicsExec", "Condition": {"ForAnyValue:StringLike":
+           {"AWS:PRINCIPALTAG/%s": "*"}}},
+         {"Sid": "CrossAccountOmicsExec", "Principal": {"AWS": "arn:aws:iam::535002863113:root"}},
+         {"Sid": "CrossAccountOmicsExec", "Principal": {"AWS": "535002863113"}},
+         {"Sid": "PodAccountAccess012345678901",
+          "Principal": {"AWS": "arn:aws:iam::012345678901:root"}},
+         {"Sid": "CrossAccountOmicsExec", "Principal": "*"},
+         {"Sid": "CrossAccountOmicsExec", "Principal": {"AWS": ["535002863113"]}}]
+        """.formatted(listed, other.toUpperCase(Locale.ROOT)));
+    List<Boolean> expected = new ArrayList<>();
+    statements.forEach(statement ->
+        expected.add(scope.covers(Grantee.of((ObjectNode) statement))));
+
+    Shell.Result run = Shell.run(directory, Map.of(), List.of("jq", "-n", "-c",
+        "--argjson", "statements", statements.toString(),
+        "--argjson", "scope", "{\"workspaces\": [\"3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b\"],"
+            + " \"podAccounts\": [\"535002863113\"]}",
+        MergeScript.IN_SCOPE_JQ + " [$statements[] | in_scope]"));
+
+    assertEquals(0, run.exitCode(), run.stderr());
+    assertEquals(json.valueToTree(expected), json.readTree(run.stdout()));
+    assertEquals(List.of(true, true, false, true, false, true, true, false, false, false),
+        expected);
   }
 
   @Test

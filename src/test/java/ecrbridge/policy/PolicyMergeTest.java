@@ -28,33 +28,43 @@ class PolicyMergeTest {
   private static final UUID WORKSPACE_A = UUID.fromString("3f2a6c1e-8b4d-4e5f-9a7b-0c1d2e3f4a5b");
   private static final UUID WORKSPACE_B = UUID.fromString("9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
 
+  private static final UUID WORKSPACE_C = UUID.fromString("c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e9f");
+
+  /** The workspaces a page lists in most cases: A and B, on the product document's pod. */
+  private static final MergeScope A_AND_B = scope(WORKSPACE_A, WORKSPACE_B);
+
   static Stream<Arguments> cases() {
     return Stream.of(
-        arguments("no-policy-yet", singleWorkspace()),
-        arguments("unrelated-statements-only", singleWorkspace()),
-        arguments("older-version-of-ours", singleWorkspace()),
-        arguments("version-2008", singleWorkspace()),
-        arguments("version-missing", singleWorkspace()),
-        arguments("short-account-principal", singleWorkspace()),
-        arguments("ours-edited-by-hand", singleWorkspace()),
-        arguments("second-workspace-dropped", workspaces(WORKSPACE_A)),
-        arguments("single-statement-object", singleWorkspace()),
-        arguments("owner-deny-kept", singleWorkspace()),
-        arguments("statements-without-sid", singleWorkspace()),
-        arguments("id-kept", singleWorkspace()),
-        arguments("already-identical", singleWorkspace()),
-        arguments("written-differently-but-equivalent", singleWorkspace()),
-        arguments("pod-account-access-replaced", singleWorkspace()),
-        arguments("single-workspace-becomes-two", workspaces(WORKSPACE_A, WORKSPACE_B)));
+        arguments("no-policy-yet", singleWorkspace(), A_AND_B),
+        arguments("unrelated-statements-only", singleWorkspace(), A_AND_B),
+        arguments("older-version-of-ours", singleWorkspace(), A_AND_B),
+        arguments("version-2008", singleWorkspace(), A_AND_B),
+        arguments("version-missing", singleWorkspace(), A_AND_B),
+        arguments("short-account-principal", singleWorkspace(), A_AND_B),
+        arguments("ours-edited-by-hand", singleWorkspace(), A_AND_B),
+        arguments("second-workspace-dropped", singleWorkspace(), A_AND_B),
+        arguments("single-statement-object", singleWorkspace(), A_AND_B),
+        arguments("owner-deny-kept", singleWorkspace(), A_AND_B),
+        arguments("statements-without-sid", singleWorkspace(), A_AND_B),
+        arguments("id-kept", singleWorkspace(), A_AND_B),
+        arguments("already-identical", singleWorkspace(), A_AND_B),
+        arguments("written-differently-but-equivalent", singleWorkspace(), A_AND_B),
+        arguments("pod-account-access-replaced", singleWorkspace(), A_AND_B),
+        arguments("single-workspace-becomes-two", workspaces(WORKSPACE_A, WORKSPACE_B), A_AND_B),
+        arguments("unlisted-workspace-kept", workspaces(WORKSPACE_A, WORKSPACE_C),
+            scope(WORKSPACE_A, WORKSPACE_C)),
+        arguments("another-workspaces-template-kept", singleWorkspace(), scope(WORKSPACE_A)),
+        arguments("another-pods-grant-kept", singleWorkspace(), scope(WORKSPACE_A)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void merging_into_an_existing_policy_gives_the_expected_document_and_summary(String name,
-      ObjectNode generated) throws Exception {
+      ObjectNode generated, MergeScope scope) throws Exception {
     String folder = "policy/merge/" + name + "/";
 
-    MergeResult result = PolicyMerge.merge(Golden.read(folder + "existing.json"), generated);
+    MergeResult result = PolicyMerge.merge(Golden.read(folder + "existing.json"), generated,
+        scope);
 
     assertEquals(Golden.read(folder + "expected.json"), result.mergedText());
     assertEquals(Golden.read(folder + "summary.txt"), summaryText(result));
@@ -64,7 +74,8 @@ class PolicyMergeTest {
   void a_changed_statement_carries_its_text_before_and_after() throws Exception {
     String existing = Golden.read("policy/merge/older-version-of-ours/existing.json");
 
-    StatementChange change = PolicyMerge.merge(existing, singleWorkspace()).statements().get(0);
+    StatementChange change = PolicyMerge.merge(existing, singleWorkspace(), A_AND_B)
+        .statements().get(0);
 
     assertEquals(StatementChange.Kind.CHANGED, change.kind());
     assertEquals("CrossAccountOmicsExec", change.label());
@@ -80,7 +91,7 @@ class PolicyMergeTest {
   void a_removed_statement_is_listed_with_its_text_and_nothing_after() throws Exception {
     String existing = Golden.read("policy/merge/second-workspace-dropped/existing.json");
 
-    MergeResult result = PolicyMerge.merge(existing, workspaces(WORKSPACE_A));
+    MergeResult result = PolicyMerge.merge(existing, singleWorkspace(), A_AND_B);
 
     StatementChange removed = result.removed().get(0);
     assertEquals(1, result.removed().size());
@@ -94,7 +105,7 @@ class PolicyMergeTest {
   void the_merged_document_shares_no_node_with_the_generated_one() throws Exception {
     ObjectNode generated = singleWorkspace();
 
-    MergeResult result = PolicyMerge.merge("", generated);
+    MergeResult result = PolicyMerge.merge("", generated, A_AND_B);
     ((ObjectNode) generated.get("Statement").get(1)).put("Effect", "Deny");
 
     assertEquals("Allow", result.merged().at("/Statement/1/Effect").asText());
@@ -106,7 +117,7 @@ class PolicyMergeTest {
     ((ObjectNode) generated.get("Statement").get(0)).put("Sid", "SomethingElse");
 
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> PolicyMerge.merge(ExistingPolicy.NONE, generated));
+        () -> PolicyMerge.merge(ExistingPolicy.NONE, generated, A_AND_B));
 
     assertEquals("Generated statement without a Sid of the portal's: "
         + generated.get("Statement").get(0), refused.getMessage());
@@ -119,7 +130,7 @@ class PolicyMergeTest {
     statements.add(statements.get(1).deepCopy());
 
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> PolicyMerge.merge(ExistingPolicy.NONE, generated));
+        () -> PolicyMerge.merge(ExistingPolicy.NONE, generated, A_AND_B));
 
     assertEquals("Two generated statements have the Sid OmicsWorkflow", refused.getMessage());
   }
@@ -127,7 +138,8 @@ class PolicyMergeTest {
   @Test
   void text_that_is_not_a_policy_is_refused_before_anything_is_merged() {
     InvalidPolicyTextException refused = assertThrows(InvalidPolicyTextException.class,
-        () -> PolicyMerge.merge("{\"Version\": \"2012-10-17\"}", singleWorkspace()));
+        () -> PolicyMerge.merge("{\"Version\": \"2012-10-17\"}", singleWorkspace(),
+            A_AND_B));
 
     assertEquals("Line 1, column 1: the policy has no \"Statement\".", refused.getMessage());
   }
@@ -142,23 +154,17 @@ class PolicyMergeTest {
     return RepositoryPolicy.forWorkspace(POD_ACCOUNT, "vwb-" + WORKSPACE_A);
   }
 
-  /**
-   * A policy for several workspaces as the portal names its statements: one tag-gated
-   * statement per workspace, then the HealthOmics one. Built from the single-workspace policy,
-   * whose statements differ only in their Sid.
-   */
+  /** The policy the portal generates for these workspaces on the product document's pod. */
   private static ObjectNode workspaces(UUID... workspaces) {
-    ObjectNode policy = singleWorkspace();
-    ArrayNode statements = (ArrayNode) policy.get("Statement");
-    ObjectNode healthOmics = (ObjectNode) statements.get(1);
-    statements.removeAll();
-    for (UUID workspace : workspaces) {
-      ObjectNode access = (ObjectNode) RepositoryPolicy
-          .forWorkspace(POD_ACCOUNT, "vwb-" + workspace).get("Statement").get(0);
-      access.put("Sid", StatementIds.workspaceAccess(workspace));
-      statements.add(access);
-    }
-    statements.add(healthOmics);
-    return policy;
+    return RepositoryPolicy.forWorkspaces(grants(workspaces), PolicyOptions.none());
+  }
+
+  private static MergeScope scope(UUID... workspaces) {
+    return MergeScope.of(grants(workspaces));
+  }
+
+  private static List<WorkspaceGrant> grants(UUID... workspaces) {
+    return Stream.of(workspaces).map(uuid -> new WorkspaceGrant(uuid, "vwb-", POD_ACCOUNT))
+        .toList();
   }
 }

@@ -16,10 +16,12 @@ import ecrbridge.policy.HclReader.Call;
 import ecrbridge.policy.HclReader.Literal;
 import ecrbridge.policy.HclReader.Traversal;
 import ecrbridge.testing.Golden;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -123,25 +125,35 @@ class PolicyOutputsTest {
     assertFalse(minified.contains(" ") || minified.contains("\n"), minified);
   }
 
-  @Test
-  void the_cloudformation_template_read_back_holds_the_policy_as_a_mapping() {
-    String text = THREE_NAMED.output(PolicyFormat.CLOUDFORMATION).orElseThrow().text();
+  static Stream<PolicyOutputs> namedTargets() {
+    return Stream.of(ONE_NAMED, THREE_NAMED);
+  }
 
-    // SnakeYAML resolves YAML 1.1 types: an unquoted 2012-10-17 would come back as a date.
-    Object template = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-    JsonNode tree = json.valueToTree(template);
+  static Stream<PolicyOutputs> everyRepositoryTargets() {
+    return Stream.of(ONE_EVERY, THREE_EVERY);
+  }
+
+  @ParameterizedTest
+  @MethodSource("namedTargets")
+  void the_cloudformation_template_read_back_holds_the_policy_as_a_mapping(
+      PolicyOutputs outputs) {
+    String text = outputs.output(PolicyFormat.CLOUDFORMATION).orElseThrow().text();
+
+    JsonNode tree = readYaml(text);
 
     assertEquals(List.of("TeamToolsImageRepository"), fieldNames(tree.get("Resources")));
     JsonNode repository = tree.at("/Resources/TeamToolsImageRepository");
     assertEquals("AWS::ECR::Repository", repository.get("Type").textValue());
     assertEquals("Retain", repository.get("DeletionPolicy").textValue());
     assertEquals("team/tools-image", repository.at("/Properties/RepositoryName").textValue());
-    assertEquals(THREE_NAMED.policy(), repository.at("/Properties/RepositoryPolicyText"));
+    assertEquals(outputs.policy(), repository.at("/Properties/RepositoryPolicyText"));
   }
 
-  @Test
-  void the_terraform_block_read_back_attaches_the_policy_to_the_named_repository() {
-    Body body = HclReader.read(THREE_NAMED.output(PolicyFormat.TERRAFORM).orElseThrow().text());
+  @ParameterizedTest
+  @MethodSource("namedTargets")
+  void the_terraform_block_read_back_attaches_the_policy_to_the_named_repository(
+      PolicyOutputs outputs) {
+    Body body = HclReader.read(outputs.output(PolicyFormat.TERRAFORM).orElseThrow().text());
 
     assertEquals(1, body.blocks().size());
     Block resource = body.blocks().get(0);
@@ -151,13 +163,15 @@ class PolicyOutputsTest {
         List.copyOf(resource.body().attributes().keySet()));
     assertEquals(new Literal(json.getNodeFactory().textNode("team/tools-image")),
         resource.body().attributes().get("repository"));
-    assertEquals(new Call("jsonencode", List.of(new Literal(THREE_NAMED.policy()))),
+    assertEquals(new Call("jsonencode", List.of(new Literal(outputs.policy()))),
         resource.body().attributes().get("policy"));
   }
 
-  @Test
-  void the_terraform_for_every_repository_loops_over_a_variable_of_names() {
-    Body body = HclReader.read(THREE_EVERY.output(PolicyFormat.TERRAFORM).orElseThrow().text());
+  @ParameterizedTest
+  @MethodSource("everyRepositoryTargets")
+  void the_terraform_for_every_repository_loops_over_a_variable_of_names(
+      PolicyOutputs outputs) {
+    Body body = HclReader.read(outputs.output(PolicyFormat.TERRAFORM).orElseThrow().text());
 
     Block variable = body.blocks().get(0);
     Block resource = body.blocks().get(1);
@@ -168,8 +182,18 @@ class PolicyOutputsTest {
     Map<String, HclReader.Expression> attributes = resource.body().attributes();
     assertEquals(new Traversal("var.ecr_bridge_repositories"), attributes.get("for_each"));
     assertEquals(new Traversal("each.value"), attributes.get("repository"));
-    assertEquals(new Call("jsonencode", List.of(new Literal(THREE_EVERY.policy()))),
+    assertEquals(new Call("jsonencode", List.of(new Literal(outputs.policy()))),
         attributes.get("policy"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("namedTargets")
+  void the_aws_cli_command_is_valid_bash(PolicyOutputs outputs, @TempDir Path directory) {
+    String command = outputs.output(PolicyFormat.AWS_CLI).orElseThrow().text();
+
+    Shell.Result checked = Shell.run(directory, Map.of(), List.of("bash", "-n", "-c", command));
+
+    assertEquals(new Shell.Result(0, "", ""), checked);
   }
 
   @Test
@@ -194,28 +218,41 @@ class PolicyOutputsTest {
   }
 
   @Test
-  void a_merged_policy_comes_as_json_minified_json_and_terraform_named_merged()
+  void a_merged_policy_comes_in_every_format_of_its_repository_named_merged()
       throws Exception {
     MergeResult merge = PolicyMerge.merge(Golden.read(
-        "policy/merge/unrelated-statements-only/existing.json"), ONE_NAMED.policy());
+        "policy/merge/unrelated-statements-only/existing.json"), ONE_NAMED.policy(),
+        ONE_NAMED.scope());
 
     List<PolicyOutput> files = ONE_NAMED.mergedOutputs(merge);
 
     assertEquals(List.of(
         "JSON ecr-policy-000000000000-us-east-1-team--tools-image-merged.json",
         "MINIFIED_JSON ecr-policy-000000000000-us-east-1-team--tools-image-merged.min.json",
-        "TERRAFORM ecr-policy-000000000000-us-east-1-team--tools-image-merged.tf"),
+        "AWS_CLI ecr-policy-000000000000-us-east-1-team--tools-image-merged-attach.sh",
+        "TERRAFORM ecr-policy-000000000000-us-east-1-team--tools-image-merged.tf",
+        "CLOUDFORMATION ecr-policy-000000000000-us-east-1-team--tools-image-merged"
+            + ".cloudformation.yaml"),
         files.stream().map(file -> file.format() + " " + file.fileName()).toList());
     assertEquals(merge.mergedText(), files.get(0).text());
     assertEquals(merge.merged(), json.readTree(files.get(1).text()));
-    Block resource = HclReader.read(files.get(2).text()).blocks().get(0);
+    assertEquals("aws ecr set-repository-policy \\\n"
+        + "  --registry-id 000000000000 \\\n"
+        + "  --region us-east-1 \\\n"
+        + "  --repository-name team/tools-image \\\n"
+        + "  --policy-text file://ecr-policy-000000000000-us-east-1-team--tools-image-merged.json\n",
+        files.get(2).text());
+    Block resource = HclReader.read(files.get(3).text()).blocks().get(0);
     assertEquals(new Call("jsonencode", List.of(new Literal(merge.merged()))),
         resource.body().attributes().get("policy"));
+    JsonNode template = readYaml(files.get(4).text());
+    assertEquals(merge.merged(),
+        template.at("/Resources/TeamToolsImageRepository/Properties/RepositoryPolicyText"));
   }
 
   @Test
   void a_merged_policy_for_every_repository_has_no_terraform() throws Exception {
-    MergeResult merge = PolicyMerge.merge("", ONE_EVERY.policy());
+    MergeResult merge = PolicyMerge.merge("", ONE_EVERY.policy(), ONE_EVERY.scope());
 
     List<String> fileNames = ONE_EVERY.mergedOutputs(merge).stream()
         .map(PolicyOutput::fileName).toList();
@@ -235,5 +272,10 @@ class PolicyOutputsTest {
 
   private static List<String> fieldNames(JsonNode object) {
     return object.properties().stream().map(Map.Entry::getKey).toList();
+  }
+
+  /** SnakeYAML resolves YAML 1.1 types: an unquoted 2012-10-17 would come back as a date. */
+  private JsonNode readYaml(String text) {
+    return json.valueToTree(new Yaml(new SafeConstructor(new LoaderOptions())).load(text));
   }
 }

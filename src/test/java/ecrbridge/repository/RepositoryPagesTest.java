@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecrbridge.policy.MergeResult;
 import ecrbridge.policy.PolicyFormat;
 import ecrbridge.policy.PolicyMerge;
@@ -472,27 +475,88 @@ class RepositoryPagesTest {
   }
 
   @Test
+  void a_second_workspace_renames_the_first_ones_statement_instead_of_removing_it()
+      throws Exception {
+    PortalClient owner = ownerOf("joined@example.org", "joined-a", "joined-b");
+    register(owner, "joined-a", "tools", "team/joined", "vwb-");
+    register(owner, "joined-b", "tools", "team/joined", "vwb-");
+    List<String> uuids = sorted(uuidOf(owner, "joined-a"), uuidOf(owner, "joined-b"));
+    String pasted = Golden.read("repository/owner-policy-before.json", GOLDEN_UUIDS, uuids);
+
+    Page page = Page.of(owner.post(EVERY + "/team/joined/-/merge",
+        mergeForm(pasted, "joined-a", "joined-b")));
+
+    assertEquals("1 added, 1 changed, 0 removed, 2 unchanged.", page.text("#merge-summary"));
+    assertNull(page.text("#removed-warning"));
+    assertEquals(List.of("Kept as it is.", "ECR Bridge rewrites this statement of its own.",
+        "Kept as it is.", "ECR Bridge adds this statement."),
+        page.texts(".change .change-text"));
+    assertEquals(List.of("Sid: \"CrossAccountOmicsExec\" becomes \"WorkspaceAccess"
+        + uuids.get(0).replace("-", "") + "\""), page.texts(".change .differences li"));
+    assertEquals(json.readTree(Golden.read("repository/owner-policy-merged.json", GOLDEN_UUIDS,
+        uuids)), json.readTree(page.wholeText("#merged-json")));
+    assertNull(page.text("#version-change"));
+  }
+
+  @Test
   void a_merge_marks_statements_it_removes_as_access_that_ends() throws Exception {
     PortalClient owner = ownerOf("removed@example.org", "removed-a", "removed-b");
     register(owner, "removed-a", "tools", "team/removed", "vwb-");
     register(owner, "removed-b", "tools", "team/removed", "vwb-");
-    List<String> uuids = sorted(uuidOf(owner, "removed-a"), uuidOf(owner, "removed-b"));
-    String pasted = Golden.read("repository/owner-policy-before.json", GOLDEN_UUIDS, uuids);
+    String kept = uuidOf(owner, "removed-a");
+    String dropped = uuidOf(owner, "removed-b");
+    String pasted = Golden.read("repository/owner-policy-merged.json", GOLDEN_UUIDS,
+        sorted(kept, dropped));
 
     Page page = Page.of(owner.post(EVERY + "/team/removed/-/merge",
-        mergeForm(pasted, "removed-a", "removed-b")));
+        mergeForm(pasted, "removed-a")));
 
-    assertEquals("2 added, 0 changed, 1 removed, 2 unchanged.", page.text("#merge-summary"));
+    String keptSid = "WorkspaceAccess" + kept.replace("-", "");
+    String droppedSid = "WorkspaceAccess" + dropped.replace("-", "");
+    List<String> pastedSids = json.readTree(pasted).findValuesAsText("Sid");
+    assertEquals("0 added, 1 changed, 1 removed, 2 unchanged.", page.text("#merge-summary"));
     assertEquals("Saving the merged policy removes a statement that ECR Bridge wrote: "
-        + "CrossAccountOmicsExec. That access ends, unless a statement added below grants it "
-        + "again.", page.text("#removed-warning"));
-    assertEquals(List.of("Kept as it is.", "Access that will be removed: ECR Bridge wrote this "
-        + "statement, and the policy above no longer has it.", "Kept as it is.",
-        "ECR Bridge adds this statement.", "ECR Bridge adds this statement."),
-        page.texts(".change .change-text"));
-    assertEquals(json.readTree(Golden.read("repository/owner-policy-merged.json", GOLDEN_UUIDS,
-        uuids)), json.readTree(page.wholeText("#merged-json")));
-    assertNull(page.text("#version-change"));
+        + droppedSid + ". That access ends, unless a statement added below grants it again.",
+        page.text("#removed-warning"));
+    assertEquals(pastedSids, page.texts(".change .label"));
+    assertEquals(pastedSids.stream().map(sid -> sid.equals(keptSid) ? "Changed"
+        : sid.equals(droppedSid) ? "Removed" : "Unchanged").toList(),
+        page.texts(".change .badge"));
+    ObjectNode expected = (ObjectNode) json.readTree(pasted);
+    ArrayNode statements = (ArrayNode) expected.get("Statement");
+    ((ObjectNode) statements.get(pastedSids.indexOf(keptSid))).put("Sid",
+        "CrossAccountOmicsExec");
+    statements.remove(pastedSids.indexOf(droppedSid));
+    assertEquals(expected, json.readTree(page.wholeText("#merged-json")));
+  }
+
+  @Test
+  void a_merge_keeps_the_statement_of_a_workspace_the_visitor_cannot_see() throws Exception {
+    PortalClient owner = ownerOf("sees-one@example.org", "sees-one-ws");
+    PortalClient stranger = ownerOf("stranger@example.org", "strangers-ws");
+    register(owner, "sees-one-ws", "tools", "team/shared-by-two", "vwb-");
+    register(stranger, "strangers-ws", "tools", "team/shared-by-two", "vwb-");
+    String visible = uuidOf(owner, "sees-one-ws");
+    String hidden = uuidOf(stranger, "strangers-ws");
+    String pasted = singleWorkspacePolicy(hidden);
+
+    Page page = Page.of(owner.post(EVERY + "/team/shared-by-two/-/merge",
+        mergeForm(pasted, "sees-one-ws")));
+
+    assertEquals("1 added, 0 changed, 0 removed, 1 unchanged, 1 kept for others.",
+        page.text("#merge-summary"));
+    assertNull(page.text("#removed-warning"));
+    assertEquals(List.of("Kept", "Unchanged", "Added"), page.texts(".change .badge"));
+    assertEquals(List.of("CrossAccountOmicsExec", "OmicsWorkflow",
+        "WorkspaceAccess" + visible.replace("-", "")), page.texts(".change .label"));
+    assertEquals(List.of("grants workspace " + hidden + ", which is not listed here"),
+        page.texts(".change .differences li"));
+    JsonNode merged = json.readTree(page.wholeText("#merged-json"));
+    assertEquals(json.readTree(pasted).at("/Statement/0"), merged.at("/Statement/0"));
+    assertEquals("WorkspaceAccess" + visible.replace("-", ""),
+        merged.at("/Statement/2/Sid").asText());
+    assertEquals(json.readTree(singleWorkspacePolicy(visible)).at("/Statement/0/Condition"),
+        merged.at("/Statement/2/Condition"));
   }
 
   @Test
@@ -568,14 +632,14 @@ class RepositoryPagesTest {
     String pasted = Golden.read("policy/merge/unrelated-statements-only/existing.json");
     PolicyOutputs generated = generate("team/merged-files", grants(List.of(uuid), "vwb-"),
         PolicyOptions.none());
-    MergeResult expected = PolicyMerge.merge(pasted, generated.policy());
+    MergeResult expected = PolicyMerge.merge(pasted, generated.policy(), generated.scope());
     String path = EVERY + "/team/merged-files/-/merge/download/";
 
     HttpResponse<String> mergedJson = owner.post(path + "json",
         mergeForm(pasted, "merged-files-ws"));
     HttpResponse<String> terraform = owner.post(path + "terraform",
         mergeForm(pasted, "merged-files-ws"));
-    HttpResponse<String> unknown = owner.post(path + "cloudformation",
+    HttpResponse<String> unknown = owner.post(path + "merge-script",
         mergeForm(pasted, "merged-files-ws"));
 
     assertEquals(200, mergedJson.statusCode());
@@ -590,7 +654,9 @@ class RepositoryPagesTest {
     assertEquals("attachment; filename=\"ecr-policy-000000000000-us-east-1-team--merged-files-"
         + "merged.tf\"", terraform.headers().firstValue("Content-Disposition").orElseThrow());
     assertEquals("text/plain; charset=utf-8", contentType(terraform));
-    assertEquals(generated.mergedOutputs(expected).get(2).text(), terraform.body());
+    assertEquals(generated.mergedOutputs(expected).stream()
+        .filter(file -> file.format() == PolicyFormat.TERRAFORM).findFirst().orElseThrow()
+        .text(), terraform.body());
     assertEquals(404, unknown.statusCode());
   }
 
