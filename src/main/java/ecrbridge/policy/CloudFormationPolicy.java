@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * repository: an existing one is brought in by a resource import, which requires the
  * {@code DeletionPolicy} written here; {@code Retain} also keeps the images if the stack is
  * deleted. An import leaves the resource as it is, so the policy takes effect only with the
- * stack update that follows, which the header says. There is no output for every repository of an account: each would need its own
- * resource, and the portal does not know their names.
+ * stack update that follows, which the header says. There is no output for every repository
+ * of an account: each would need its own resource, and the portal does not know their names.
  */
 final class CloudFormationPolicy {
 

@@ -240,7 +240,8 @@ class PolicyOutputsTest {
         + "  --registry-id 000000000000 \\\n"
         + "  --region us-east-1 \\\n"
         + "  --repository-name team/tools-image \\\n"
-        + "  --policy-text file://ecr-policy-000000000000-us-east-1-team--tools-image-merged.json\n",
+        + "  --policy-text file://"
+        + "ecr-policy-000000000000-us-east-1-team--tools-image-merged.json\n",
         files.get(2).text());
     Block resource = HclReader.read(files.get(3).text()).blocks().get(0);
     assertEquals(new Call("jsonencode", List.of(new Literal(merge.merged()))),
