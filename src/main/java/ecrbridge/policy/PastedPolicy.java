@@ -168,7 +168,29 @@ public final class PastedPolicy {
       throw refuse(json.valueAt(at.appendProperty("Sid")), "the \"Sid\" of " + name
           + " must be a string, not " + kind(sid) + ".");
     }
+    checkRepositoryStatement(statement, at, name);
     return (ObjectNode) statement;
+  }
+
+  /**
+   * A repository policy names who may act and never what on: the repository it is attached to
+   * is the resource. A statement with a Resource or without a Principal belongs to an identity
+   * policy, pasted by mistake; ECR would refuse the merged policy.
+   */
+  private void checkRepositoryStatement(JsonNode statement, JsonPointer at, String name)
+      throws InvalidPolicyTextException {
+    for (String element : List.of("Resource", "NotResource")) {
+      if (statement.has(element)) {
+        throw refuse(json.keyAt(at.appendProperty(element)), name + " has \"" + element
+            + "\", which a repository policy never has (the repository is the resource): "
+            + "this looks like an identity policy, not the repository's policy.");
+      }
+    }
+    if (!statement.has("Principal") && !statement.has("NotPrincipal")) {
+      throw refuse(json.valueAt(at), name + " has no \"Principal\", which every statement of "
+          + "a repository policy has: this looks like an identity policy, not the "
+          + "repository's policy.");
+    }
   }
 
   private void checkUniqueSids(List<ObjectNode> statements) throws InvalidPolicyTextException {

@@ -75,8 +75,9 @@ class PastedPolicyTest {
             "Line 1, column 26: the \"Effect\" of statement 1 is \"allow\"; it must be "
                 + "\"Allow\" or \"Deny\"."),
         arguments("a Sid that is a number",
-            "{\"Statement\": [{\"Effect\": \"Deny\"}, {\"Effect\": \"Allow\", \"Sid\": 7}]}",
-            "Line 1, column 63: the \"Sid\" of statement 2 must be a string, not a number."),
+            "{\"Statement\": [{\"Effect\": \"Deny\", \"Principal\": \"*\"}, "
+                + "{\"Effect\": \"Allow\", \"Sid\": 7}]}",
+            "Line 1, column 81: the \"Sid\" of statement 2 must be a string, not a number."),
         arguments("an Id that is a number", "{\"Id\": 5, \"Statement\": []}",
             "Line 1, column 8: \"Id\" must be a string, not a number."),
         arguments("an unknown element", "{\"Statement\": [], \"Resource\": \"*\"}",
@@ -98,13 +99,23 @@ class PastedPolicyTest {
         arguments("two statements with one Sid", """
             {
               "Statement": [
-                {"Sid": "OmicsWorkflow", "Effect": "Allow"},
-                {"Sid": "OmicsWorkflow", "Effect": "Deny"}
+                {"Sid": "OmicsWorkflow", "Effect": "Allow", "Principal": "*"},
+                {"Sid": "OmicsWorkflow", "Effect": "Deny", "Principal": "*"}
               ]
             }
             """,
             "Line 4, column 13: statements 1 and 2 have the same \"Sid\", \"OmicsWorkflow\"; "
                 + "Sids must be unique within a policy."),
+        arguments("an identity policy's statement with a Resource",
+            "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"ecr:*\", \"Resource\": \"*\"}}",
+            "Line 1, column 54: statement 1 has \"Resource\", which a repository policy never "
+                + "has (the repository is the resource): this looks like an identity policy, not "
+                + "the repository's policy."),
+        arguments("a statement without a Principal",
+            "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ecr:*\"}]}",
+            "Line 1, column 16: statement 1 has no \"Principal\", which every statement of a "
+                + "repository policy has: this looks like an identity policy, not the "
+                + "repository's policy."),
         arguments("a comma after the last entry", "{\"Statement\": [],}",
             "Line 1, column 18: this is not JSON: a key in double quotes was expected here, not "
                 + "\"}\" (JSON allows no comma after the last entry)."),
@@ -193,7 +204,8 @@ class PastedPolicyTest {
     String text = """
         {"Id": "team", "Version": "2008-10-17", "Statement": [
           {"Effect": "Deny", "Principal": "*", "Action": "ecr:DeleteRepository"},
-          {"Sid": "Numbers", "Effect": "Allow", "Condition": {"NumericLessThan": {"k": 1.50}}}
+          {"Sid": "Numbers", "Effect": "Allow", "Principal": "*",
+           "Condition": {"NumericLessThan": {"k": 1.50}}}
         ]}""";
 
     ExistingPolicy existing = PastedPolicy.parse(text);
@@ -202,7 +214,7 @@ class PastedPolicyTest {
     assertEquals(Optional.of("team"), existing.id());
     assertEquals(List.of(
         "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"ecr:DeleteRepository\"}",
-        "{\"Sid\":\"Numbers\",\"Effect\":\"Allow\","
+        "{\"Sid\":\"Numbers\",\"Effect\":\"Allow\",\"Principal\":\"*\","
             + "\"Condition\":{\"NumericLessThan\":{\"k\":1.50}}}"),
         existing.statements().stream().map(Object::toString).toList());
   }
@@ -210,16 +222,17 @@ class PastedPolicyTest {
   @Test
   void one_statement_object_reads_as_a_list_of_one_statement() throws Exception {
     ExistingPolicy existing = PastedPolicy.parse(
-        "{\"Statement\": {\"Sid\": \"Only\", \"Effect\": \"Allow\"}}");
+        "{\"Statement\": {\"Sid\": \"Only\", \"Effect\": \"Allow\", \"Principal\": \"*\"}}");
 
-    assertEquals(List.of("{\"Sid\":\"Only\",\"Effect\":\"Allow\"}"),
+    assertEquals(List.of("{\"Sid\":\"Only\",\"Effect\":\"Allow\",\"Principal\":\"*\"}"),
         existing.statements().stream().map(Object::toString).toList());
   }
 
   @Test
   void empty_sids_name_nothing_and_may_repeat() throws Exception {
     ExistingPolicy existing = PastedPolicy.parse("{\"Statement\": [{\"Sid\": \"\", \"Effect\": "
-        + "\"Allow\"}, {\"Sid\": \"\", \"Effect\": \"Deny\"}]}");
+        + "\"Allow\", \"Principal\": \"*\"}, {\"Sid\": \"\", \"Effect\": \"Deny\", "
+        + "\"Principal\": \"*\"}]}");
 
     assertEquals(2, existing.statements().size());
     assertEquals(Optional.empty(), ExistingPolicy.sidOf(existing.statements().get(0)));
