@@ -50,7 +50,7 @@ public final class PodPages {
   public void update(Context ctx, SignedInUser user) {
     Pod pod = find(ctx);
     Form form = Form.read(ctx, "discoveryRoleArn");
-    Map<String, String> errors = validateArn(new FieldErrors(), form).asMap();
+    Map<String, String> errors = validateArn(FieldErrors.of(form), form).asMap();
     if (!errors.isEmpty()) {
       renderEditForm(ctx, HttpStatus.UNPROCESSABLE_CONTENT, pod, form.withErrors(errors));
       return;
@@ -111,7 +111,7 @@ public final class PodPages {
   }
 
   private static Map<String, String> validate(Form form) {
-    FieldErrors errors = new FieldErrors()
+    FieldErrors errors = FieldErrors.of(form)
         .check("organization", PodIds.check(form.value("organization"), "An organization id"))
         .check("podId", PodIds.check(form.value("podId"), "A pod id"));
     return validateArn(errors, form).asMap();

@@ -51,7 +51,7 @@ final class ResourceForm {
 
   static Map<String, String> validate(Form form, AwsRegions regions) {
     String repositoryName = form.value("repositoryName");
-    return new FieldErrors()
+    return FieldErrors.of(form)
         .require("resourceId", form.value("resourceId"), "Enter an id for the resource.")
         .check("resourceId", checkResourceId(form.value("resourceId")))
         .maxLength("description", form.value("description"), DESCRIPTION_MAX_LENGTH)

@@ -91,7 +91,7 @@ public final class SignInPages {
 
   private static Map<String, String> validate(Form form) {
     String email = form.value("email");
-    FieldErrors errors = new FieldErrors().require("email", email, "Enter your email address.");
+    FieldErrors errors = FieldErrors.of(form).require("email", email, "Enter your email address.");
     return EmailAddresses.check(errors, "email", email)
         .require("displayName", form.value("displayName"), "Enter the name others see.")
         .maxLength("displayName", form.value("displayName"), DISPLAY_NAME_MAX_LENGTH)

@@ -9,6 +9,13 @@ public final class FieldErrors {
 
   private final Map<String, String> errors = new LinkedHashMap<>();
 
+  /** Starts with the problems the form found when it was read (see {@link Form#read}). */
+  public static FieldErrors of(Form form) {
+    FieldErrors found = new FieldErrors();
+    found.errors.putAll(form.errors());
+    return found;
+  }
+
   public FieldErrors check(String field, Optional<String> problem) {
     problem.ifPresent(message -> errors.putIfAbsent(field, message));
     return this;

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a form shows: each field's value as the user typed it (surrounding white space removed)
@@ -21,14 +22,30 @@ public record Form(Map<String, String> values, Map<String, String> errors) {
     return new Form(values, Map.of());
   }
 
-  /** The named fields of a submitted form; a missing field reads as empty. */
+  /**
+   * The named fields of a submitted form; a missing field reads as empty. A field with a control
+   * character other than tab and line breaks carries an error already: no field means one, and
+   * PostgreSQL cannot store U+0000 in text.
+   */
   public static Form read(Context ctx, String... fields) {
     Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> errors = new LinkedHashMap<>();
     for (String field : fields) {
       String value = ctx.formParam(field);
       values.put(field, value == null ? "" : value.strip());
+      controlCharacter(values.get(field)).ifPresent(code -> errors.put(field,
+          "Remove the control character " + code + " from this field."));
     }
-    return of(values);
+    return new Form(values, errors);
+  }
+
+  /** The first control character but tab, line feed and carriage return, as {@code U+0000}. */
+  private static Optional<String> controlCharacter(String value) {
+    return value.chars()
+        .filter(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n'
+            && c != '\r')
+        .mapToObj(c -> String.format("U+%04X", c))
+        .findFirst();
   }
 
   public String value(String field) {

@@ -30,7 +30,7 @@ final class MemberForm {
 
   static Map<String, String> validate(Form form) {
     String email = form.value("email");
-    FieldErrors errors = new FieldErrors()
+    FieldErrors errors = FieldErrors.of(form)
         .require("email", email, "Enter the email address the member signs in with.");
     return EmailAddresses.check(errors, "email", email)
         .check("role", role(form).isPresent() ? Optional.empty() : Optional.of(ROLE_MESSAGE))

@@ -59,6 +59,10 @@ public final class MemberPages {
     Form form = MemberForm.read(ctx);
     String email = MemberForm.email(form);
     Optional<Role> role = MemberForm.role(form);
+    if (form.error("email") != null) {
+      renderProblem(ctx, HttpStatus.UNPROCESSABLE_CONTENT, owner, form.error("email"));
+      return;
+    }
     if (role.isEmpty()) {
       renderProblem(ctx, HttpStatus.UNPROCESSABLE_CONTENT, owner, MemberForm.ROLE_MESSAGE);
       return;
@@ -84,7 +88,13 @@ public final class MemberPages {
   }
 
   public void remove(Context ctx, Membership owner) {
-    String email = MemberForm.email(MemberForm.read(ctx));
+    Form form = MemberForm.read(ctx);
+    String email = MemberForm.email(form);
+    if (form.error("email") != null) {
+      renderProblem(ctx, HttpStatus.UNPROCESSABLE_CONTENT, owner, form.error("email"));
+      return;
+    }
+
     MemberChange change = workspaces.removeMemberByOwner(uuid(owner), owner.user().email(),
         owner.user().platformAdmin(), email);
     if (change.outcome() != MemberChange.Outcome.DONE) {

@@ -32,7 +32,7 @@ final class WorkspaceForm {
 
   static Map<String, String> validate(Form form, Set<String> podKeys, AwsRegions regions) {
     String id = form.value("userFacingId");
-    return new FieldErrors()
+    return FieldErrors.of(form)
         .require("userFacingId", id, "Enter an id for the workspace.")
         .check("userFacingId", checkUserFacingId(id))
         .require("name", form.value("name"), "Enter a name.")
