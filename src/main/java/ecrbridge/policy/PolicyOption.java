@@ -30,9 +30,10 @@ public enum PolicyOption {
   RESTRICT_HEALTHOMICS_TO_SOURCE_ACCOUNT(
       "restrict-healthomics",
       "Restrict HealthOmics to the pod accounts",
-      "HealthOmics may then pull only on behalf of the pod accounts, but AWS does not document "
-          + "that HealthOmics sends aws:SourceAccount on image pulls, so run a test workflow "
-          + "after attaching the policy.");
+      "HealthOmics may then pull only on behalf of the pod accounts, as IAM Access Analyzer "
+          + "asks of service grants, but AWS does not document that HealthOmics sends "
+          + "aws:SourceAccount on image pulls, so run a test workflow after attaching the "
+          + "policy.");
 
   private final String id;
   private final String label;

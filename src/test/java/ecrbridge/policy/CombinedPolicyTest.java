@@ -243,9 +243,9 @@ class CombinedPolicyTest {
         + "selected workspaces.", PolicyOption.DROP_TAG_CONDITION.explanation());
     assertEquals("Members whose access scope is writer (workspace writers and owners) can also "
         + "push images to the repository.", PolicyOption.WRITERS_PUSH.explanation());
-    assertEquals("HealthOmics may then pull only on behalf of the pod accounts, but AWS does not "
-        + "document that HealthOmics sends aws:SourceAccount on image pulls, so run a test "
-        + "workflow after attaching the policy.",
+    assertEquals("HealthOmics may then pull only on behalf of the pod accounts, as IAM Access "
+        + "Analyzer asks of service grants, but AWS does not document that HealthOmics sends "
+        + "aws:SourceAccount on image pulls, so run a test workflow after attaching the policy.",
         PolicyOption.RESTRICT_HEALTHOMICS_TO_SOURCE_ACCOUNT.explanation());
     assertEquals(PolicyOption.WRITERS_PUSH, PolicyOption.fromId("writers-push").orElseThrow());
   }

@@ -268,7 +268,8 @@ class RepositoryPagesTest {
         "Let writers push Members whose access scope is writer (workspace writers and owners) "
             + "can also push images to the repository.",
         "Restrict HealthOmics to the pod accounts HealthOmics may then pull only on behalf of "
-            + "the pod accounts, but AWS does not document that HealthOmics sends "
+            + "the pod accounts, as IAM Access Analyzer asks of service grants, but AWS does "
+            + "not document that HealthOmics sends "
             + "aws:SourceAccount on image pulls, so run a test workflow after attaching the "
             + "policy."), blank.texts("fieldset.options .option"));
     assertEquals(List.of("false", "false", "false"), checked(blank, "option"));
