@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,10 @@ public final class Database implements AutoCloseable {
   private Database(HikariDataSource dataSource) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    // By default a statement's exception message lists every bound value: people's emails
+    // and names, and what they typed into forms. The error pages log these messages, so they
+    // carry the driver's message alone; the stack trace still shows which statement failed.
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
   }
 
   /** Opens the pool and applies pending migrations; fails when the database cannot be reached. */
