@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
 
   private static final String MIGRATIONS = "classpath:migrations";
 
+  private static final String POSTGRESQL = "jdbc:postgresql:";
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
 
@@ -49,6 +51,11 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
     config.setPoolName("ecrbridge");
+    if (url.startsWith(POSTGRESQL)) {
+      // PostgreSQL's error detail quotes the row a statement failed on ("Failing row contains
+      // ..."), and the driver puts it into the exception message. A setting in the URL wins.
+      config.addDataSourceProperty("logServerErrorDetail", "false");
+    }
 
     HikariDataSource dataSource = new HikariDataSource(config);
     try {

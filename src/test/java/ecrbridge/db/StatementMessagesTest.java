@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ecrbridge.signin.User;
 import ecrbridge.signin.UserRepository;
+import ecrbridge.testing.TestPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -14,9 +15,9 @@ import org.jdbi.v3.core.statement.StatementException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The message of a failing statement, and the stack trace a log would print: they name the
- * failure but none of the values bound to the statement, which are people's emails and names
- * or what they typed into a form.
+ * The message of a failing statement, and the stack trace a log would print, on both
+ * databases: they name the failure but none of the values bound to the statement, which are
+ * people's emails and names or what they typed into a form.
  */
 class StatementMessagesTest {
 
@@ -28,6 +29,18 @@ class StatementMessagesTest {
     String url = "jdbc:h2:mem:messages-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;"
         + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     try (Database database = Database.open(url, "sa", "")) {
+      String logged = stackTrace(insertWithoutName(database));
+
+      assertTrue(logged.contains("display_name"), logged);
+      assertFalse(logged.contains(EMAIL), logged);
+      assertFalse(logged.contains(SUBJECT), logged);
+    }
+  }
+
+  @Test
+  void a_failing_statement_on_postgresql_names_no_bound_value() {
+    try (Database database = Database.open(TestPostgres.newDatabaseUrl(), TestPostgres.user(),
+        "")) {
       String logged = stackTrace(insertWithoutName(database));
 
       assertTrue(logged.contains("display_name"), logged);
