@@ -95,6 +95,8 @@ class OidcSignInTest {
     assertEquals(303, mallory.get("/pods").statusCode());
     assertEquals(0, portal.count("select count(*) from app_user where subject = "
         + "'mallory-subject'"));
+    // The untampered answer still completes, which also uses up the queued sign-in.
+    assertEquals(portal.url("/signin/oidc?next=%2F"), location(mallory.getUrl(callback)));
   }
 
   @Test
@@ -108,6 +110,8 @@ class OidcSignInTest {
 
     assertEquals(401, refused.statusCode());
     assertEquals(303, eve.get("/pods").statusCode());
+    // The genuine browser's answer still completes, which also uses up the queued sign-in.
+    assertEquals(portal.url("/signin/oidc?next=%2F"), location(victim.getUrl(callback)));
   }
 
   @Test
