@@ -149,6 +149,34 @@ class OidcSignInTest {
   }
 
   @Test
+  void a_name_longer_than_the_users_table_holds_is_shortened_at_a_whole_character() {
+    PortalClient visitor = portal.newClient();
+    String name = "N".repeat(198) + "\uD83D\uDE00" + " and more".repeat(20);
+    provider.nextSignIn("long-name-subject", "long.name@example.org", name, List.of());
+
+    HttpResponse<String> landed = signIn(visitor, "/");
+
+    String shortened = "N".repeat(198) + "\u2026";
+    assertEquals(303, landed.statusCode());
+    assertEquals(shortened, Page.of(visitor.get("/")).text(".user-name"));
+    assertEquals(shortened, portal.text("select display_name from app_user"
+        + " where subject = 'long-name-subject'").orElseThrow());
+  }
+
+  @Test
+  void a_name_as_long_as_the_users_table_holds_is_kept_whole() {
+    PortalClient visitor = portal.newClient();
+    String name = "M".repeat(200);
+    provider.nextSignIn("full-name-subject", "full.name@example.org", name, List.of());
+
+    signIn(visitor, "/");
+
+    assertEquals(name, Page.of(visitor.get("/")).text(".user-name"));
+    assertEquals(name, portal.text("select display_name from app_user"
+        + " where subject = 'full-name-subject'").orElseThrow());
+  }
+
+  @Test
   void the_callback_opened_on_its_own_says_what_it_is_for() {
     HttpResponse<String> response = portal.newClient().get("/signin/callback");
 
