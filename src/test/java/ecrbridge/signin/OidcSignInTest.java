@@ -177,6 +177,35 @@ class OidcSignInTest {
   }
 
   @Test
+  void an_email_longer_than_mail_allows_is_refused_in_plain_words() {
+    PortalClient visitor = portal.newClient();
+    String email = "a".repeat(243) + "@example.org";
+    provider.nextSignIn("long-email-subject", email, "Long Email", List.of());
+
+    HttpResponse<String> refused = signIn(visitor, "/");
+
+    assertEquals(401, refused.statusCode());
+    assertEquals("Research Login sent an email address of 255 characters; the portal takes at "
+        + "most 254, the longest address mail can be delivered to. Ask the team that runs "
+        + "this portal to check its identity provider settings.",
+        Page.of(refused).text("main p"));
+    assertEquals(0, portal.count("select count(*) from app_user"
+        + " where subject = 'long-email-subject'"));
+  }
+
+  @Test
+  void an_email_of_the_longest_deliverable_length_signs_in() {
+    PortalClient visitor = portal.newClient();
+    String email = "b".repeat(242) + "@example.org";
+    provider.nextSignIn("longest-email-subject", email, "Longest Email", List.of());
+
+    HttpResponse<String> landed = signIn(visitor, "/");
+
+    assertEquals(303, landed.statusCode());
+    assertEquals(email, Page.of(visitor.get("/")).text(".user-email"));
+  }
+
+  @Test
   void the_callback_opened_on_its_own_says_what_it_is_for() {
     HttpResponse<String> response = portal.newClient().get("/signin/callback");
 
