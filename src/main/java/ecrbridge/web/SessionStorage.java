@@ -71,6 +71,9 @@ public final class SessionStorage {
     sessions.setHttpOnly(true);
     sessions.setSameSite(HttpCookie.SameSite.LAX);
     sessions.setSecureCookies(secureCookies);
+    // Jetty's default, stated because the tests rely on it: a request that arrived over https
+    // gets a Secure cookie too, and behind a trusted proxy X-Forwarded-Proto says how it came.
+    sessions.setSecureRequestOnly(true);
     sessions.setMaxInactiveInterval((int) idleTimeout.toSeconds());
     sessions.setSessionCache(newCache(sessions));
     return sessions;
