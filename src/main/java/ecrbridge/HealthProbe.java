@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,14 +55,7 @@ public final class HealthProbe {
 
   /** The portal's own address when it binds to one, loopback when it binds to every one. */
   static URI healthUrl(Map<String, String> env) {
-    String address = Config.localAddress(Config.host(env));
-    try {
-      // This constructor puts an IPv6 address in brackets, as a URL needs it.
-      return new URI("http", null, address, Config.port(env), "/healthz", null, null);
-    } catch (URISyntaxException notAHost) {
-      throw new ConfigException("ECRBRIDGE_HOST must be a host name or address, not '"
-          + address + "'.");
-    }
+    return Config.localUrl(Config.host(env), Config.port(env)).resolve("/healthz");
   }
 
   /**

@@ -1,6 +1,8 @@
 package ecrbridge.config;
 
 import ecrbridge.pod.PodSeed;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -75,6 +77,19 @@ public record Config(
    */
   public static String localAddress(String host) {
     return "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
+  }
+
+  /**
+   * {@code http://<host>:<port>} with the {@link #localAddress} of the host: where a client on
+   * this machine reaches the portal. An IPv6 address is put in brackets, as a URL needs it.
+   */
+  public static URI localUrl(String host, int port) {
+    try {
+      return new URI("http", null, localAddress(host), port, null, null, null);
+    } catch (URISyntaxException notAHost) {
+      throw new ConfigException("ECRBRIDGE_HOST must be a host name or address, not '" + host
+          + "'.");
+    }
   }
 
   private static int port(String value) {
