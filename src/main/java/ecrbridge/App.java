@@ -20,6 +20,7 @@ import ecrbridge.web.CsrfProtection;
 import ecrbridge.web.SecurityHeaders;
 import ecrbridge.web.ErrorPages;
 import ecrbridge.web.HealthCheck;
+import ecrbridge.web.JettyErrorPages;
 import ecrbridge.web.SessionStorage;
 import ecrbridge.web.ThymeleafRenderer;
 import ecrbridge.web.Views;
@@ -127,6 +128,7 @@ public final class App implements AutoCloseable {
 
     Javalin server = Javalin.create(javalin -> {
       configureServer(javalin, signIn);
+      javalin.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorPages(headers)));
       javalin.routes.before(headers::add);
       sessionStorage.installOn(javalin);
       javalin.routes.before(csrf::requireTokenOnPost);
