@@ -20,6 +20,7 @@ import ecrbridge.web.CsrfProtection;
 import ecrbridge.web.SecurityHeaders;
 import ecrbridge.web.ErrorPages;
 import ecrbridge.web.HealthCheck;
+import ecrbridge.web.JettyErrorPages;
 import ecrbridge.web.SessionStorage;
 import ecrbridge.web.ThymeleafRenderer;
 import ecrbridge.web.Views;
@@ -29,7 +30,7 @@ import ecrbridge.workspace.WorkspacePages;
 import ecrbridge.workspace.WorkspaceRepository;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -127,10 +128,11 @@ public final class App implements AutoCloseable {
 
     Javalin server = Javalin.create(javalin -> {
       configureServer(javalin, signIn);
+      javalin.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorPages(headers)));
       javalin.routes.before(headers::add);
       sessionStorage.installOn(javalin);
       javalin.routes.before(csrf::requireTokenOnPost);
-      routes.registerOn(javalin.routes);
+      routes.registerOn(javalin);
       errorPages.registerOn(javalin.routes);
     });
     return new Wired(server, routes);
@@ -152,11 +154,6 @@ public final class App implements AutoCloseable {
   private static void configureServer(JavalinConfig javalin, SignInSettings signIn) {
     javalin.startup.showJavalinBanner = false;
     javalin.fileRenderer(new ThymeleafRenderer());
-    javalin.staticFiles.add(files -> {
-      files.hostedPath = "/static";
-      files.directory = "/static";
-      files.location = Location.CLASSPATH;
-    });
     if (signIn.trustProxy()) {
       // The proxy's scheme and host become the request's, so that pac4j's return address
       // after sign-in is the one the user reached, not the portal's internal one.
@@ -181,6 +178,21 @@ public final class App implements AutoCloseable {
   /** Every route with its access rule, as registered. */
   List<Routes.Route> routeTable() {
     return routes.all();
+  }
+
+  /**
+   * Every handler the running server holds, read from Javalin's router as its own route
+   * overview plugin reads it: endpoints and filters, however they were added. Javalin names
+   * this part of its API unsafe because it allows changes; this only reads.
+   */
+  List<Endpoint> registeredHandlers() {
+    return server.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint).toList();
+  }
+
+  /** How many WebSocket handlers the running server holds; the portal has none. */
+  int registeredWebSocketHandlers() {
+    return server.unsafe.internalRouter.allWsHandlers().size();
   }
 
   public int port() {

@@ -15,21 +15,23 @@ import ecrbridge.workspace.MemberPages;
 import ecrbridge.workspace.Membership;
 import ecrbridge.workspace.WorkspaceGuard;
 import ecrbridge.workspace.WorkspacePages;
-import io.javalin.config.RoutesConfig;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every route of the portal and who may use it. Handlers of signed-in routes receive the user;
- * handlers of workspace routes receive the user's membership, already checked, so no handler
- * decides access on its own.
+ * Every route of the portal and who may use it, and the static files, which are public.
+ * Handlers of signed-in routes receive the user; handlers of workspace routes receive the
+ * user's membership, already checked, so no handler decides access on its own. Nothing else
+ * registers a route: AuthorizationMatrixTest compares what Javalin holds with this table.
  */
 final class Routes {
 
@@ -52,6 +54,17 @@ final class Routes {
 
   record Route(HandlerType method, String path, Access access, Handler handler) {
   }
+
+  /** Files served as they are, from the classpath, by Javalin's static file handler. */
+  record StaticFiles(String hostedPath, String classpathDirectory, Access access) {
+  }
+
+  /**
+   * The stylesheet and the script. Public by design: the sign-in page needs them before anyone
+   * has signed in, and they hold nothing about pods, workspaces or people. They are served
+   * without the session or a route of the table, so the access rule is stated here.
+   */
+  static final StaticFiles STATIC_FILES = new StaticFiles("/static", "/static", Access.PUBLIC);
 
   @FunctionalInterface
   interface UserHandler {
@@ -131,8 +144,15 @@ final class Routes {
     return table;
   }
 
-  void registerOn(RoutesConfig routes) {
-    table.forEach(route -> routes.addHttpHandler(route.method(), route.path(), route.handler()));
+  /** Registers every route of the table and the static files, and nothing else. */
+  void registerOn(JavalinConfig javalin) {
+    table.forEach(route ->
+        javalin.routes.addHttpHandler(route.method(), route.path(), route.handler()));
+    javalin.staticFiles.add(files -> {
+      files.hostedPath = STATIC_FILES.hostedPath();
+      files.directory = STATIC_FILES.classpathDirectory();
+      files.location = Location.CLASSPATH;
+    });
   }
 
   private Route open(HandlerType method, String path, Handler handler) {

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.TestFactory;
  * Every route of the route table, as every kind of visitor, with the exact status its access
  * rule promises. An allowed request that changes something is checked for its effect; a
  * refused one, and every GET, for having changed nothing in the database. A route added to the
- * table without a case here fails {@link #every_route_has_a_case_and_every_case_a_route}.
+ * table without a case here fails {@link #every_route_has_a_case_and_every_case_a_route}; one
+ * registered with Javalin outside the table fails
+ * {@link #javalin_holds_exactly_the_routes_of_the_table}.
  */
 class AuthorizationMatrixTest {
 
@@ -95,6 +97,41 @@ class AuthorizationMatrixTest {
   @AfterAll
   static void stop() {
     portal.close();
+  }
+
+  @Test
+  void javalin_holds_exactly_the_routes_of_the_table() {
+    List<String> registered = portal.app().registeredHandlers().stream()
+        .filter(handler -> handler.method.isHttpMethod())
+        .map(handler -> handler.method + " " + handler.path)
+        .sorted().toList();
+
+    assertEquals(routeTable().stream().map(route -> route.method() + " " + route.path())
+        .sorted().toList(), registered,
+        "every route the server answers must come from the table in Routes, with its rule");
+    assertEquals(0, portal.app().registeredWebSocketHandlers());
+  }
+
+  /** A filter registered for one path could answer there like a route; these answer nowhere. */
+  @Test
+  void every_filter_applies_to_every_path() {
+    Set<String> filterPaths = portal.app().registeredHandlers().stream()
+        .filter(handler -> !handler.method.isHttpMethod())
+        .map(handler -> handler.path)
+        .collect(Collectors.toSet());
+
+    assertEquals(Set.of("*"), filterPaths);
+  }
+
+  @Test
+  void static_files_are_public_by_design_and_served_to_anonymous_visitors() {
+    String stylesheet = Routes.STATIC_FILES.hostedPath() + "/css/app.css";
+
+    HttpResponse<String> response = visitor(Persona.ANONYMOUS).get(stylesheet);
+
+    assertEquals(Access.PUBLIC, Routes.STATIC_FILES.access());
+    assertEquals(200, response.statusCode());
+    assertEquals("text/css", response.headers().firstValue("Content-Type").orElse(""));
   }
 
   @Test

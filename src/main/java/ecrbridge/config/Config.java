@@ -1,6 +1,8 @@
 package ecrbridge.config;
 
 import ecrbridge.pod.PodSeed;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,8 +41,8 @@ public record Config(
 
   /** Reads the configuration; a {@link ConfigException} names the variable that is wrong. */
   public static Config fromEnvironment(Map<String, String> env) {
-    String host = value(env, "ECRBRIDGE_HOST").orElse("127.0.0.1");
-    int port = port(value(env, "ECRBRIDGE_PORT").orElse("8080"));
+    String host = host(env);
+    int port = port(env);
     return new Config(
         host,
         port,
@@ -56,6 +58,38 @@ public record Config(
   /** The variable's value without surrounding white space; empty when unset or blank. */
   static Optional<String> value(Map<String, String> env, String name) {
     return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  /** ECRBRIDGE_HOST alone, for the health probe, which needs no other setting. */
+  public static String host(Map<String, String> env) {
+    return value(env, "ECRBRIDGE_HOST").orElse("127.0.0.1");
+  }
+
+  /** ECRBRIDGE_PORT alone, for the health probe, which needs no other setting. */
+  public static int port(Map<String, String> env) {
+    return port(value(env, "ECRBRIDGE_PORT").orElse("8080"));
+  }
+
+  /**
+   * The address at which a client on this machine reaches a server bound to the host: the host
+   * itself, or loopback for 0.0.0.0 and ::, which bind every interface but name none to
+   * connect to.
+   */
+  public static String localAddress(String host) {
+    return "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
+  }
+
+  /**
+   * {@code http://<host>:<port>} with the {@link #localAddress} of the host: where a client on
+   * this machine reaches the portal. An IPv6 address is put in brackets, as a URL needs it.
+   */
+  public static URI localUrl(String host, int port) {
+    try {
+      return new URI("http", null, localAddress(host), port, null, null, null);
+    } catch (URISyntaxException notAHost) {
+      throw new ConfigException("ECRBRIDGE_HOST must be a host name or address, not '" + host
+          + "'.");
+    }
   }
 
   private static int port(String value) {

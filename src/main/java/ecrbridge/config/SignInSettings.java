@@ -100,7 +100,7 @@ public record SignInSettings(
       throw new ConfigException("ECRBRIDGE_PUBLIC_URL is needed with ECRBRIDGE_OIDC_ISSUER: "
           + "the identity provider sends users back to <public URL>/signin/callback.");
     }
-    String url = value.orElse("http://" + (isWildcard(host) ? "127.0.0.1" : host) + ":" + port);
+    String url = value.orElseGet(() -> Config.localUrl(host, port).toString());
     URI uri = httpUrl("ECRBRIDGE_PUBLIC_URL", url.endsWith("/")
         ? url.substring(0, url.length() - 1) : url);
     if (uri.getRawQuery() != null || uri.getRawFragment() != null
@@ -130,10 +130,6 @@ public record SignInSettings(
     } catch (UnknownHostException unknown) {
       return false;
     }
-  }
-
-  private static boolean isWildcard(String host) {
-    return "0.0.0.0".equals(host) || "::".equals(host);
   }
 
   private static Set<String> emails(String value) {

@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +29,18 @@ public final class Database implements AutoCloseable {
 
   private static final String MIGRATIONS = "classpath:migrations";
 
+  private static final String POSTGRESQL = "jdbc:postgresql:";
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
 
   private Database(HikariDataSource dataSource) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    // By default a statement's exception message lists every bound value: people's emails
+    // and names, and what they typed into forms. The error pages log these messages, so they
+    // carry the driver's message alone; the stack trace still shows which statement failed.
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
   }
 
   /** Opens the pool and applies pending migrations; fails when the database cannot be reached. */
@@ -43,6 +51,11 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
     config.setPoolName("ecrbridge");
+    if (url.startsWith(POSTGRESQL)) {
+      // PostgreSQL's error detail quotes the row a statement failed on ("Failing row contains
+      // ..."), and the driver puts it into the exception message. A setting in the URL wins.
+      config.addDataSourceProperty("logServerErrorDetail", "false");
+    }
 
     HikariDataSource dataSource = new HikariDataSource(config);
     try {

@@ -17,4 +17,7 @@ public record User(
     Instant lastSignIn) {
 
   public static final String DEVELOPMENT_ISSUER = "development";
+
+  /** The display_name column of migrations/V3__users.sql. */
+  public static final int DISPLAY_NAME_MAX_LENGTH = 200;
 }

@@ -2,10 +2,12 @@ package ecrbridge.signin;
 
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpSession;
+import java.text.BreakIterator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,8 @@ public final class UserSessions {
    * token known before sign-in must be worthless after it.
    */
   private static final Set<String> KEPT_ON_SIGN_IN = Set.of(Pac4jConstants.USER_PROFILES);
+
+  private static final String ELLIPSIS = "\u2026";
 
   private final boolean developmentSignIn;
   private final UserRepository users;
@@ -72,10 +76,10 @@ public final class UserSessions {
   public SignedInUser signIn(Context ctx, Identity identity) {
     Instant now = clock.instant();
     String email = EmailAddresses.normalize(identity.email());
-    users.recordSignIn(new User(identity.issuer(), identity.subject(), email,
-        identity.displayName(), now, now));
-    SignedInUser user = new SignedInUser(email, identity.displayName(),
-        admins.includes(identity));
+    String displayName = fitDisplayName(identity.displayName());
+    users.recordSignIn(new User(identity.issuer(), identity.subject(), email, displayName, now,
+        now));
+    SignedInUser user = new SignedInUser(email, displayName, admins.includes(identity));
 
     HttpSession fresh = renewSession(ctx);
     fresh.setAttribute(USER, user);
@@ -117,6 +121,22 @@ public final class UserSessions {
     HttpSession fresh = ctx.req().getSession(true);
     kept.forEach(fresh::setAttribute);
     return fresh;
+  }
+
+  /**
+   * An identity provider may send a name of any length, and a sign-in must not fail for it.
+   * A name longer than the users table holds is cut at the last whole character that leaves
+   * room for an ellipsis: never inside an emoji (two chars) or between a letter and its
+   * accent. Lengths count chars, which H2 counts and which are never fewer than the code
+   * points that PostgreSQL counts.
+   */
+  private static String fitDisplayName(String name) {
+    if (name.length() <= User.DISPLAY_NAME_MAX_LENGTH) {
+      return name;
+    }
+    BreakIterator characters = BreakIterator.getCharacterInstance(Locale.ROOT);
+    characters.setText(name);
+    return name.substring(0, characters.preceding(User.DISPLAY_NAME_MAX_LENGTH)) + ELLIPSIS;
   }
 
   /** A user without a sign-in time was signed in some other way: not trusted to be recent. */

@@ -3,9 +3,13 @@ package ecrbridge.web;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.eclipse.jetty.http.HttpFields;
 
 /** The headers every response carries, so that a browser limits what a page can do. */
 public final class SecurityHeaders {
+
+  static final String NO_STORE = "no-store";
 
   private final String contentSecurityPolicy;
 
@@ -24,12 +28,21 @@ public final class SecurityHeaders {
 
   /** A before-handler for every request. */
   public void add(Context ctx) {
-    ctx.header("Content-Security-Policy", contentSecurityPolicy);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "same-origin");
+    add((name, value) -> ctx.header(name, value), !ctx.path().startsWith("/static/"));
+  }
+
+  /** For a response that Jetty writes itself, before any handler ran: an error page. */
+  void add(HttpFields.Mutable fields) {
+    add(fields::put, true);
+  }
+
+  private void add(BiConsumer<String, String> header, boolean page) {
+    header.accept("Content-Security-Policy", contentSecurityPolicy);
+    header.accept("X-Content-Type-Options", "nosniff");
+    header.accept("Referrer-Policy", "same-origin");
     // Pages show workspace data: no browser or proxy may keep a copy for the next user.
-    if (!ctx.path().startsWith("/static/")) {
-      ctx.header("Cache-Control", "no-store");
+    if (page) {
+      header.accept("Cache-Control", NO_STORE);
     }
   }
 

@@ -12,6 +12,7 @@ import org.eclipse.jetty.session.DefaultSessionIdManager;
 import org.eclipse.jetty.session.HouseKeeper;
 import org.eclipse.jetty.session.JDBCSessionDataStore;
 import org.eclipse.jetty.session.JDBCSessionDataStore.SessionTableSchema;
+import org.eclipse.jetty.session.ManagedSession;
 import org.eclipse.jetty.session.NullSessionCache;
 import org.eclipse.jetty.session.SessionCache;
 
@@ -70,6 +71,9 @@ public final class SessionStorage {
     sessions.setHttpOnly(true);
     sessions.setSameSite(HttpCookie.SameSite.LAX);
     sessions.setSecureCookies(secureCookies);
+    // Jetty's default, stated because the tests rely on it: a request that arrived over https
+    // gets a Secure cookie too, and behind a trusted proxy X-Forwarded-Proto says how it came.
+    sessions.setSecureRequestOnly(true);
     sessions.setMaxInactiveInterval((int) idleTimeout.toSeconds());
     sessions.setSessionCache(newCache(sessions));
     return sessions;
@@ -80,11 +84,10 @@ public final class SessionStorage {
    * sees what another instance wrote or deleted, and no session object outlives its request,
    * so stopping an instance has nothing to write out. Changed attributes are written before
    * the response leaves, so the page a redirect leads to sees them on any instance. A new
-   * session is written at once, so that every instance knows its id.
+   * session is written at once, so that every instance knows its id (see below).
    */
   private SessionCache newCache(SessionHandler sessions) {
-    NullSessionCache cache = new NullSessionCache(sessions);
-    cache.setSaveOnCreate(true);
+    NullSessionCache cache = new StoredOnCreateCache(sessions);
     cache.setFlushOnResponseCommit(true);
     // A session whose attributes no longer deserialize (a class changed) signs its user out.
     cache.setRemoveUnloadableSessions(true);
@@ -107,6 +110,31 @@ public final class SessionStorage {
     // after the first would find nothing. Half the interval: gone within 1.5 intervals.
     store.setGracePeriodSec((int) sweepInterval.dividedBy(2).toSeconds());
     return store;
+  }
+
+  /**
+   * Writes each new session when it is made, as Jetty's own save-on-create does, but fails
+   * the request when the write fails. Jetty's own logs the failure and hands the session out
+   * anyway, so a page went out that could not work (a sign-in form whose CSRF token was
+   * lost with its session) while the database was down. Jetty lets an exception from here
+   * reach the handler that asked for the session, and the error pages answer it.
+   */
+  private static final class StoredOnCreateCache extends NullSessionCache {
+
+    StoredOnCreateCache(SessionHandler sessions) {
+      super(sessions);
+    }
+
+    @Override
+    public ManagedSession newSession(String id, long time, long maxInactiveMs) {
+      ManagedSession session = super.newSession(id, time, maxInactiveMs);
+      try {
+        getSessionDataStore().store(id, session.getSessionData());
+      } catch (Exception refused) {
+        throw new SessionNotStoredException(refused);
+      }
+      return session;
+    }
   }
 
   /** The names of migrations/V2__http_sessions.sql, in place of Jetty's camel-case ones. */

@@ -81,6 +81,28 @@ class SignInSettingsTest {
   }
 
   @Test
+  void on_ipv6_loopback_the_default_public_url_puts_the_address_in_brackets() {
+    SignInSettings signIn = read(Map.of("ECRBRIDGE_HOST", "::1", "ECRBRIDGE_PORT", "9090"));
+
+    assertTrue(signIn.developmentSignIn());
+    assertEquals(URI.create("http://[::1]:9090"), signIn.publicUrl());
+  }
+
+  @Test
+  void on_every_ipv6_interface_the_default_public_url_is_ipv4_loopback() {
+    SignInSettings signIn = read(Map.of("ECRBRIDGE_HOST", "::", "ECRBRIDGE_DEV_SIGNIN", "true"));
+
+    assertEquals(URI.create("http://127.0.0.1:8080"), signIn.publicUrl());
+  }
+
+  @Test
+  void a_named_host_is_the_default_public_urls_host() {
+    SignInSettings signIn = read(Map.of("ECRBRIDGE_HOST", "localhost", "ECRBRIDGE_PORT", "80"));
+
+    assertEquals(URI.create("http://localhost:80"), signIn.publicUrl());
+  }
+
+  @Test
   void the_development_sign_in_can_be_refused_on_loopback_too() {
     assertThrows(ConfigException.class, () -> read(Map.of("ECRBRIDGE_DEV_SIGNIN", "false")));
   }

@@ -80,6 +80,20 @@ class PodPagesTest {
   }
 
   @Test
+  void a_role_name_longer_than_iam_allows_is_a_field_error() {
+    String arn = "arn:aws:iam::012345678901:role/platform/" + "N".repeat(65);
+
+    HttpResponse<String> response = signedIn().post("/pods/new",
+        podForm("acme-research", "aws-long", arn));
+
+    assertEquals(422, response.statusCode());
+    assertEquals("The role name is at most 64 characters (this has 65).",
+        Page.of(response).fieldError("discoveryRoleArn"));
+    assertEquals(arn, Page.of(response).fieldValue("discoveryRoleArn"));
+    assertEquals(0, portal.count("select count(*) from pod where pod_id = 'aws-long'"));
+  }
+
+  @Test
   void a_pod_that_exists_is_a_field_error() {
     HttpResponse<String> response = signedIn().post("/pods/new",
         podForm("verily1", "aws", "arn:aws:iam::111111111111:role/Other"));

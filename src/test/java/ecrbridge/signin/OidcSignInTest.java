@@ -95,6 +95,8 @@ class OidcSignInTest {
     assertEquals(303, mallory.get("/pods").statusCode());
     assertEquals(0, portal.count("select count(*) from app_user where subject = "
         + "'mallory-subject'"));
+    // The untampered answer still completes, which also uses up the queued sign-in.
+    assertEquals(portal.url("/signin/oidc?next=%2F"), location(mallory.getUrl(callback)));
   }
 
   @Test
@@ -108,6 +110,8 @@ class OidcSignInTest {
 
     assertEquals(401, refused.statusCode());
     assertEquals(303, eve.get("/pods").statusCode());
+    // The genuine browser's answer still completes, which also uses up the queued sign-in.
+    assertEquals(portal.url("/signin/oidc?next=%2F"), location(victim.getUrl(callback)));
   }
 
   @Test
@@ -142,6 +146,63 @@ class OidcSignInTest {
     provider.nextSignIn("verified-subject", "zed@example.org", "Zed", List.of());
     assertEquals("/", location(signIn(visitor, "/")));
     assertEquals("zed@example.org", Page.of(visitor.get("/")).text(".user-email"));
+  }
+
+  @Test
+  void a_name_longer_than_the_users_table_holds_is_shortened_at_a_whole_character() {
+    PortalClient visitor = portal.newClient();
+    String name = "N".repeat(198) + "\uD83D\uDE00" + " and more".repeat(20);
+    provider.nextSignIn("long-name-subject", "long.name@example.org", name, List.of());
+
+    HttpResponse<String> landed = signIn(visitor, "/");
+
+    String shortened = "N".repeat(198) + "\u2026";
+    assertEquals(303, landed.statusCode());
+    assertEquals(shortened, Page.of(visitor.get("/")).text(".user-name"));
+    assertEquals(shortened, portal.text("select display_name from app_user"
+        + " where subject = 'long-name-subject'").orElseThrow());
+  }
+
+  @Test
+  void a_name_as_long_as_the_users_table_holds_is_kept_whole() {
+    PortalClient visitor = portal.newClient();
+    String name = "M".repeat(200);
+    provider.nextSignIn("full-name-subject", "full.name@example.org", name, List.of());
+
+    signIn(visitor, "/");
+
+    assertEquals(name, Page.of(visitor.get("/")).text(".user-name"));
+    assertEquals(name, portal.text("select display_name from app_user"
+        + " where subject = 'full-name-subject'").orElseThrow());
+  }
+
+  @Test
+  void an_email_longer_than_mail_allows_is_refused_in_plain_words() {
+    PortalClient visitor = portal.newClient();
+    String email = "a".repeat(243) + "@example.org";
+    provider.nextSignIn("long-email-subject", email, "Long Email", List.of());
+
+    HttpResponse<String> refused = signIn(visitor, "/");
+
+    assertEquals(401, refused.statusCode());
+    assertEquals("Research Login sent an email address of 255 characters; the portal takes at "
+        + "most 254, the longest address mail can be delivered to. Ask the team that runs "
+        + "this portal to check its identity provider settings.",
+        Page.of(refused).text("main p"));
+    assertEquals(0, portal.count("select count(*) from app_user"
+        + " where subject = 'long-email-subject'"));
+  }
+
+  @Test
+  void an_email_of_the_longest_deliverable_length_signs_in() {
+    PortalClient visitor = portal.newClient();
+    String email = "b".repeat(242) + "@example.org";
+    provider.nextSignIn("longest-email-subject", email, "Longest Email", List.of());
+
+    HttpResponse<String> landed = signIn(visitor, "/");
+
+    assertEquals(303, landed.statusCode());
+    assertEquals(email, Page.of(visitor.get("/")).text(".user-email"));
   }
 
   @Test

@@ -34,6 +34,11 @@ public final class PortalExtension implements BeforeAllCallback, AfterAllCallbac
     portal.close();
   }
 
+  /** The port the portal listens on, for tests that speak raw HTTP. */
+  public int port() {
+    return portal.app().port();
+  }
+
   public PortalClient newClient() {
     return portal.newClient();
   }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,28 @@ class CookiesAndProxyTest {
 
       assertTrue(cookie.contains("Secure"), cookie);
       assertTrue(cookie.contains("HttpOnly"), cookie);
+    }
+  }
+
+  @Test
+  void behind_a_trusted_proxy_that_received_https_the_session_cookie_is_secure()
+      throws Exception {
+    try (RunningPortal portal = RunningPortal.onH2(Map.of("ECRBRIDGE_TRUST_PROXY", "true"))) {
+      String cookie = sessionCookie(get(portal.url("/signin"), Map.of(
+          "X-Forwarded-Proto", "https")));
+
+      assertEquals(List.of("Path=/", "Secure", "HttpOnly", "SameSite=Lax"), attributes(cookie));
+    }
+  }
+
+  @Test
+  void forwarded_https_from_a_sender_that_is_not_trusted_leaves_the_cookie_not_secure()
+      throws Exception {
+    try (RunningPortal portal = RunningPortal.onH2(Map.of("ECRBRIDGE_TRUST_PROXY", "false"))) {
+      String cookie = sessionCookie(get(portal.url("/signin"), Map.of(
+          "X-Forwarded-Proto", "https")));
+
+      assertEquals(List.of("Path=/", "HttpOnly", "SameSite=Lax"), attributes(cookie));
     }
   }
 
@@ -88,6 +111,11 @@ class CookiesAndProxyTest {
   private static String sessionCookie(HttpResponse<String> response) {
     return response.headers().allValues("Set-Cookie").stream()
         .filter(cookie -> cookie.startsWith("ECRBRIDGE_SESSION=")).findFirst().orElseThrow();
+  }
+
+  /** What follows the cookie's name and value, in the order sent. */
+  private static List<String> attributes(String cookie) {
+    return Arrays.stream(cookie.split(";")).skip(1).map(String::strip).toList();
   }
 
   private static String location(HttpResponse<String> response) {

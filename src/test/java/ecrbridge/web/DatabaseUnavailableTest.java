@@ -68,6 +68,21 @@ class DatabaseUnavailableTest {
 
   @Test
   @Order(2)
+  void the_sign_in_page_answers_503_in_plain_words_rather_than_a_form_that_cannot_work() {
+    long started = System.nanoTime();
+
+    HttpResponse<String> response = portal.newClient().get("/signin");
+
+    Duration waited = Duration.ofNanos(System.nanoTime() - started);
+    assertEquals(503, response.statusCode());
+    assertTrue(response.body().contains("<h1>Database unavailable</h1>"), response.body());
+    assertTrue(response.body().contains(EXPLANATION), response.body());
+    assertFalse(response.body().contains("name=\"email\""), response.body());
+    assertTrue(waited.compareTo(PATIENCE) < 0, "answered after " + waited);
+  }
+
+  @Test
+  @Order(3)
   void healthz_answers_503_with_the_database_down() {
     long started = System.nanoTime();
 

@@ -6,9 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import ecrbridge.testing.Page;
 import ecrbridge.testing.PortalClient;
 import ecrbridge.testing.PortalExtension;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ErrorPagesTest {
 
@@ -53,12 +63,35 @@ class ErrorPagesTest {
   void pages_carry_the_security_headers() {
     HttpResponse<String> response = portal.newClient().get("/signin");
 
-    assertEquals("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-        + "form-action 'self'; frame-ancestors 'none'",
-        response.headers().firstValue("Content-Security-Policy").orElse(""));
-    assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
-    assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""));
-    assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+    assertSecurityHeaders(response.headers().map());
+  }
+
+  /** Sent raw: no HTTP client of the JDK sends an address with a broken escape. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/workspaces/%zz", "/static/%zz", "/%zz/resources"})
+  void a_malformed_address_gets_400_with_the_security_headers(String target)
+      throws IOException {
+    RawResponse response = rawGet(target);
+
+    assertEquals("HTTP/1.1 400 Bad Request", response.statusLine());
+    assertSecurityHeaders(response.headers());
+  }
+
+  @Test
+  void a_request_with_an_illegal_character_gets_400_with_the_security_headers()
+      throws IOException {
+    RawResponse response = rawGet("/workspaces/\u0001");
+
+    assertEquals("HTTP/1.1 400 Bad Request", response.statusLine());
+    assertSecurityHeaders(response.headers());
+  }
+
+  @Test
+  void an_address_too_long_for_jetty_gets_414_with_the_security_headers() throws IOException {
+    RawResponse response = rawGet("/workspaces/" + "w".repeat(20_000));
+
+    assertEquals("HTTP/1.1 414 URI Too Long", response.statusLine());
+    assertSecurityHeaders(response.headers());
   }
 
   @Test
@@ -77,5 +110,40 @@ class ErrorPagesTest {
     assertEquals(200, response.statusCode());
     assertEquals("text/css", response.headers().firstValue("Content-Type").orElse("")
         .split(";")[0]);
+  }
+
+  private static void assertSecurityHeaders(Map<String, List<String>> headers) {
+    assertEquals(List.of("default-src 'self'; img-src 'self' data:; object-src 'none'; "
+        + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+        header(headers, "Content-Security-Policy"));
+    assertEquals(List.of("nosniff"), header(headers, "X-Content-Type-Options"));
+    assertEquals(List.of("same-origin"), header(headers, "Referrer-Policy"));
+    assertEquals(List.of("no-store"), header(headers, "Cache-Control"));
+  }
+
+  /** Every value of the header, whatever the case of its name. */
+  private static List<String> header(Map<String, List<String>> headers, String name) {
+    return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+        .flatMap(entry -> entry.getValue().stream()).toList();
+  }
+
+  /** The status line and headers of an answer to a request line written as it is. */
+  record RawResponse(String statusLine, Map<String, List<String>> headers) {
+  }
+
+  private static RawResponse rawGet(String target) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), portal.port())) {
+      socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      String answer = new String(socket.getInputStream().readAllBytes(),
+          StandardCharsets.ISO_8859_1);
+      List<String> lines = List.of(answer.substring(0, answer.indexOf("\r\n\r\n"))
+          .split("\r\n"));
+      Map<String, List<String>> headers = new HashMap<>();
+      lines.stream().skip(1).forEach(line -> headers.computeIfAbsent(
+          line.substring(0, line.indexOf(':')), name -> new ArrayList<>())
+          .add(line.substring(line.indexOf(':') + 1).strip()));
+      return new RawResponse(lines.get(0), headers);
+    }
   }
 }
