@@ -32,6 +32,14 @@ public final class EmailAddresses {
             : Optional.of("Enter an email address such as ada@example.org."));
   }
 
+  /**
+   * Whether the text passes both checks above: for addresses that are not typed into a field,
+   * such as those in the configuration.
+   */
+  public static boolean isValid(String email) {
+    return email.length() <= MAX_LENGTH && SHAPE.matcher(email).matches();
+  }
+
   /** The form in which addresses are stored and compared: trimmed and lowercase. */
   public static String normalize(String email) {
     return email.strip().toLowerCase(Locale.ROOT);
