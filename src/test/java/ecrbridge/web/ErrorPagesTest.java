@@ -7,6 +7,7 @@ import ecrbridge.testing.Page;
 import ecrbridge.testing.PortalClient;
 import ecrbridge.testing.PortalExtension;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,6 +48,24 @@ class ErrorPagesTest {
 
     assertEquals(404, response.statusCode());
     assertEquals("Page not found", Page.of(response).text("h1"));
+  }
+
+  @Test
+  void a_paste_over_the_request_limit_gets_a_page_that_says_so_and_what_fits() {
+    PortalClient user = portal.newClient().signIn("ada@example.org", "Ada");
+
+    HttpResponse<String> response = user.post("/repositories/000000000000/us-east-1/tools/-/merge",
+        Map.of("existingPolicy", "{".repeat(1_100_000)));
+
+    Page page = Page.of(response);
+    assertEquals(413, response.statusCode());
+    assertEquals("Text too large · ECR Bridge", page.title());
+    assertEquals("Text too large", page.text("h1"));
+    assertEquals("The text you sent is too large: the portal reads at most 1,000,000 bytes from "
+        + "a form, so nothing was done with it. A repository policy is at most 10,240 "
+        + "characters, so this is not one: paste only the repository's policy, as aws ecr "
+        + "get-repository-policy prints it. Go back with your browser's Back button to change "
+        + "the text.", page.text("main p"));
   }
 
   @Test
