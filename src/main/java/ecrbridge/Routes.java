@@ -106,6 +106,8 @@ final class Routes {
         signedIn(GET, "/workspaces/new", workspaces::showCreateForm),
         signedIn(POST, "/workspaces/new", workspaces::create),
         member(GET, "/workspaces/{ws}", workspaces::show),
+        owner(GET, "/workspaces/{ws}/edit", workspaces::showEditForm),
+        owner(POST, "/workspaces/{ws}/edit", workspaces::update),
         owner(POST, MEMBERS, members::add),
         owner(POST, MEMBERS + "/role", members::changeRole),
         owner(POST, MEMBERS + "/remove", members::remove),

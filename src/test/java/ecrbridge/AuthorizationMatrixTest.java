@@ -243,7 +243,15 @@ class AuthorizationMatrixTest {
                 + " workspace_member m join workspace w on w.uuid = m.workspace_uuid"
                 + " where w.user_facing_id = '" + f.workspace() + "-new' and m.role = 'OWNER'"
                 + " and m.email = '" + persona.email() + "'"))),
-        read(Access.WORKSPACE_MEMBER, "/workspaces/{ws}", f -> "/workspaces/" + f.workspace()));
+        read(Access.WORKSPACE_MEMBER, "/workspaces/{ws}", f -> "/workspaces/" + f.workspace()),
+        read(Access.WORKSPACE_OWNER, "/workspaces/{ws}/edit",
+            f -> "/workspaces/" + f.workspace() + "/edit"),
+        post(Access.WORKSPACE_OWNER, "/workspaces/{ws}/edit",
+            f -> Map.of("userFacingId", f.workspace(), "name", "Renamed by the matrix",
+                "description", "", "defaultRegion", "eu-west-1"),
+            (f, persona, visitor) -> assertEquals("Renamed by the matrix", portal.text(
+                "select name from workspace where user_facing_id = '" + f.workspace() + "'")
+                .orElseThrow())));
   }
 
   private static List<Case> resourceCases() {

@@ -154,6 +154,35 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void a_workspace_update_changes_id_name_description_and_region_only_and_counts_one_row() {
+    workspaces.create(workspace(FIRST_UUID, "genomics", "Genomics"), "ada@example.com");
+    Workspace edited = new Workspace(FIRST_UUID, "cell-atlas", "Cell atlas", "Single cells",
+        "changed", "ignored", "eu-west-1", "changed@example.com", UPDATED);
+
+    int rows = workspaces.update(edited);
+
+    assertEquals(1, rows);
+    assertEquals(Optional.empty(), workspaces.findByUserFacingId("genomics"));
+    assertEquals(Optional.of(new Workspace(FIRST_UUID, "cell-atlas", "Cell atlas",
+        "Single cells", "verily1", "aws", "eu-west-1", "ada@example.com", CREATED)),
+        workspaces.findByUserFacingId("cell-atlas"));
+  }
+
+  @Test
+  void a_workspace_update_to_a_taken_user_facing_id_is_refused_as_a_unique_violation() {
+    workspaces.create(workspace(FIRST_UUID, "genomics", "Genomics"), "ada@example.com");
+    workspaces.create(workspace(SECOND_UUID, "proteomics", "Proteomics"), "ada@example.com");
+
+    UnableToExecuteStatementException refused = assertThrows(
+        UnableToExecuteStatementException.class,
+        () -> workspaces.update(workspace(SECOND_UUID, "genomics", "Proteomics")));
+
+    assertTrue(DatabaseFailures.isUniqueViolation(refused), refused.toString());
+    assertEquals(Optional.of(workspace(SECOND_UUID, "proteomics", "Proteomics")),
+        workspaces.findByUserFacingId("proteomics"));
+  }
+
+  @Test
   void a_workspace_on_an_unknown_pod_is_refused_but_not_as_a_unique_violation() {
     Workspace orphan = new Workspace(FIRST_UUID, "genomics", "Genomics", "", "verily1", "gcp",
         "us-east-1", "ada@example.com", CREATED);
