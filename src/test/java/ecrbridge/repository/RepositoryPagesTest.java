@@ -329,6 +329,10 @@ class RepositoryPagesTest {
         + uuidOf(owner, "every-all") + " " + POD_ACCOUNT), rows(all));
     assertEquals(singleWorkspacePolicy(uuidOf(owner, "every-all")),
         all.wholeText("#policy-json"));
+    assertEquals("The owner of account 222222222222 attaches this policy to each repository of "
+        + "the region. It lets role sessions of the pod accounts that carry a selected "
+        + "workspace's role tag pull images, and lets AWS HealthOmics pull task images for "
+        + "workflow runs.", all.text("#policy-description"));
     assertEquals(List.of("Minified JSON", "Bash script", "Terraform"),
         all.texts(".output h3"));
     assertEquals(List.of("team/every", "team/other"), all.texts("#named-repositories li"));
