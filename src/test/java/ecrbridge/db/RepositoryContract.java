@@ -183,6 +183,21 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void names_and_descriptions_at_the_forms_limits_in_emoji_read_back_whole() {
+    String globe = "\uD83C\uDF0D";
+    Workspace emoji = new Workspace(FIRST_UUID, "emoji", globe.repeat(200), globe.repeat(2048),
+        "verily1", "aws", "us-east-1", "ada@example.com", CREATED);
+    EcrRepositoryResource resource = new EcrRepositoryResource(FIRST_UUID, "emoji",
+        globe.repeat(2048), "535002863113", "us-east-1", null, "vwb-", CREATED, UPDATED);
+
+    workspaces.create(emoji, "ada@example.com");
+    resources.insert(resource);
+
+    assertEquals(Optional.of(emoji), workspaces.findByUserFacingId("emoji"));
+    assertEquals(Optional.of(resource), resources.find(FIRST_UUID, "emoji"));
+  }
+
+  @Test
   void a_workspace_on_an_unknown_pod_is_refused_but_not_as_a_unique_violation() {
     Workspace orphan = new Workspace(FIRST_UUID, "genomics", "Genomics", "", "verily1", "gcp",
         "us-east-1", "ada@example.com", CREATED);

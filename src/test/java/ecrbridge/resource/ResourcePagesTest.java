@@ -168,6 +168,26 @@ class ResourcePagesTest {
   }
 
   @Test
+  void a_description_of_2048_emoji_is_saved_whole_and_one_more_is_a_field_error() {
+    PortalClient owner = ownerOf("emoji-ws");
+    String dna = "\uD83E\uDDEC";
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("description", dna.repeat(2049));
+    HttpResponse<String> refused = owner.post("/workspaces/emoji-ws/resources/new", form);
+    form.put("description", dna.repeat(2048));
+
+    HttpResponse<String> saved = owner.post("/workspaces/emoji-ws/resources/new", form);
+
+    assertEquals(422, refused.statusCode());
+    assertEquals("At most 2048 characters (this has 2049).",
+        Page.of(refused).fieldError("description"));
+    assertEquals(dna.repeat(2049), Page.of(refused).fieldValue("description"));
+    assertEquals(303, saved.statusCode());
+    assertEquals(dna.repeat(2048), Page.of(owner.get(
+        "/workspaces/emoji-ws/resources/test-external-ecr")).text(".description"));
+  }
+
+  @Test
   void invalid_fields_are_shown_next_to_each_field_with_the_input_kept() {
     PortalClient owner = ownerOf("invalid-ws");
     Map<String, String> form = new LinkedHashMap<>();

@@ -87,7 +87,8 @@ class MemberPagesTest {
 
     assertEquals("Enter the email address the member signs in with.", empty.fieldError("email"));
     assertEquals("READER", empty.fieldValue("#add-member", "role"));
-    assertEquals("At most 254 characters (this has 255).", overlong.fieldError("email"));
+    assertEquals("An email address is at most 254 bytes (this has 255); a character outside "
+        + "ASCII takes 2 to 4.", overlong.fieldError("email"));
     assertEquals(1, membersOf("email-rules-ws"));
   }
 

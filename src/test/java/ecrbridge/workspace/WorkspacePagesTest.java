@@ -88,6 +88,26 @@ class WorkspacePagesTest {
   }
 
   @Test
+  void a_name_and_description_count_characters_so_emoji_at_the_limits_are_saved_whole() {
+    PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada");
+    String globe = "\uD83C\uDF0D";
+    Map<String, String> form = workspaceForm("emoji-names", globe.repeat(201), "us-east-1");
+    form.put("description", globe.repeat(2049));
+    Page refused = Page.of(ada.post("/workspaces/new", form));
+    form.put("name", globe.repeat(200));
+    form.put("description", globe.repeat(2048));
+
+    HttpResponse<String> saved = ada.post("/workspaces/new", form);
+
+    assertEquals("At most 200 characters (this has 201).", refused.fieldError("name"));
+    assertEquals("At most 2048 characters (this has 2049).", refused.fieldError("description"));
+    assertEquals(303, saved.statusCode());
+    Page page = Page.of(ada.get("/workspaces/emoji-names"));
+    assertEquals(globe.repeat(200), page.text("h1"));
+    assertEquals(globe.repeat(2048), page.text(".description"));
+  }
+
+  @Test
   void a_taken_id_is_a_field_error() {
     PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada");
     ada.createWorkspace("taken-id");
