@@ -220,6 +220,20 @@ class WorkspacePagesTest {
   }
 
   @Test
+  void a_description_that_starts_with_an_empty_line_keeps_it_in_the_edit_form() {
+    PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada")
+        .createWorkspace("empty-line-ws");
+    // The forms strip surrounding white space; an older or hand-written row may still have it.
+    portal.execute("update workspace set description = ? where user_facing_id = ?",
+        "\nSecond line", "empty-line-ws");
+
+    HttpResponse<String> response = ada.get("/workspaces/empty-line-ws/edit");
+
+    assertEquals("\nSecond line", Page.of(response).fieldValue("description"));
+    assertTrue(response.body().contains(">\n\nSecond line</textarea>"), response.body());
+  }
+
+  @Test
   void a_reader_sees_no_edit_link_and_may_not_edit() {
     portal.newClient().signIn("owner-ro@example.org", "Owner").createWorkspace("read-only-ws");
     portal.addMember("read-only-ws", "rita-ro@example.org", "READER");
