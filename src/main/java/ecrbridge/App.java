@@ -125,7 +125,7 @@ public final class App implements AutoCloseable {
         new SignInPages(sessions, views, oidc),
         new PodPages(pods, views, clock),
         workspacePages,
-        new MemberPages(workspaces, guard, workspacePages),
+        new MemberPages(workspaces, guard, workspacePages, views),
         new ResourcePages(resources, pods, regions, views, clock),
         new RepositoryPages(resources, regions, views));
     ErrorPages errorPages = new ErrorPages(views, MAX_REQUEST_BYTES);

@@ -286,7 +286,7 @@ class AuthorizationMatrixTest {
             f -> Map.of("email", f.memberToChange(), "role", "WRITER"),
             (f, persona, visitor) -> assertEquals("WRITER", role(f, f.memberToChange()))),
         post(Access.WORKSPACE_OWNER, "/workspaces/{ws}/members/remove",
-            f -> Map.of("email", f.memberToChange()),
+            f -> Map.of("email", f.memberToChange(), "confirm", "yes"),
             (f, persona, visitor) -> assertEquals("none", role(f, f.memberToChange()))));
   }
 
