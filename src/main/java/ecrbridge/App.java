@@ -19,6 +19,7 @@ import ecrbridge.signin.UserSessions;
 import ecrbridge.web.CsrfProtection;
 import ecrbridge.web.SecurityHeaders;
 import ecrbridge.web.ErrorPages;
+import ecrbridge.web.Favicon;
 import ecrbridge.web.HealthCheck;
 import ecrbridge.web.SessionStorage;
 import ecrbridge.web.ThymeleafRenderer;
@@ -122,6 +123,7 @@ public final class App implements AutoCloseable {
         new WorkspacePages(workspaces, pods, resources, regions, views, clock);
     Routes routes = new Routes(sessions, guard,
         new HealthCheck(database),
+        new Favicon(),
         new SignInPages(sessions, views, oidc),
         new PodPages(pods, views, clock),
         workspacePages,

@@ -10,6 +10,7 @@ import ecrbridge.signin.OidcSignIn;
 import ecrbridge.signin.SignInPages;
 import ecrbridge.signin.SignedInUser;
 import ecrbridge.signin.UserSessions;
+import ecrbridge.web.Favicon;
 import ecrbridge.web.HealthCheck;
 import ecrbridge.workspace.MemberPages;
 import ecrbridge.workspace.Membership;
@@ -81,13 +82,14 @@ final class Routes {
   private final WorkspaceGuard guard;
   private final List<Route> table;
 
-  Routes(UserSessions sessions, WorkspaceGuard guard, HealthCheck health,
+  Routes(UserSessions sessions, WorkspaceGuard guard, HealthCheck health, Favicon favicon,
       SignInPages signIn, PodPages pods, WorkspacePages workspaces,
       MemberPages members, ResourcePages resources, RepositoryPages repositories) {
     this.sessions = sessions;
     this.guard = guard;
     this.table = List.of(
         open(GET, "/healthz", health::show),
+        open(GET, "/favicon.ico", favicon::serve),
         open(GET, "/signin", signIn::showForm),
         open(POST, "/signin", signIn::signIn),
         open(GET, OidcSignIn.START_PATH, signIn::startAtProvider),

@@ -200,6 +200,7 @@ class AuthorizationMatrixTest {
   private static List<Case> signInCases() {
     return List.of(
         read(Access.PUBLIC, "/healthz", f -> "/healthz"),
+        read(Access.PUBLIC, "/favicon.ico", f -> "/favicon.ico"),
         read(Access.PUBLIC, "/signin", f -> "/signin"),
         post(Access.PUBLIC, "/signin",
             f -> Map.of("email", "someone@example.org", "displayName", "Someone"),

@@ -1,5 +1,6 @@
 package ecrbridge.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -7,6 +8,8 @@ import ecrbridge.testing.Page;
 import ecrbridge.testing.PortalClient;
 import ecrbridge.testing.PortalExtension;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,6 +90,23 @@ class ErrorPagesTest {
     assertFalse(page.html().contains("<script>"), "inline script");
     assertFalse(page.html().contains("style="), "inline style");
     assertFalse(page.html().contains("<style"), "style element");
+  }
+
+  @Test
+  void the_favicon_is_linked_from_every_page_and_answers_at_the_root_too() throws Exception {
+    byte[] icon = Files.readAllBytes(Path.of("static", "favicon.ico"));
+    PortalClient visitor = portal.newClient();
+
+    Page page = Page.of(visitor.get("/signin"));
+    HttpResponse<byte[]> linked = visitor.getBytes(page.attribute("link[rel=icon]", "href"));
+    HttpResponse<byte[]> atRoot = visitor.getBytes("/favicon.ico");
+
+    assertEquals("/static/favicon.ico", page.attribute("link[rel=icon]", "href"));
+    assertEquals(200, linked.statusCode());
+    assertArrayEquals(icon, linked.body());
+    assertEquals(200, atRoot.statusCode());
+    assertEquals("image/x-icon", atRoot.headers().firstValue("Content-Type").orElse(""));
+    assertArrayEquals(icon, atRoot.body());
   }
 
   @Test
