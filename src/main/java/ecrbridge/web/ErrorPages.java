@@ -92,7 +92,7 @@ public final class ErrorPages {
       case NOT_FOUND -> "There is nothing here, or you are not a member of the workspace it "
           + "belongs to. Check the address, or ask a workspace owner to add you.";
       case FORBIDDEN -> detail;
-      // Only a paste gets this large: the merge form's, whose own check stops at far less.
+      // Only a paste makes a form this large; the merge form names smaller problems itself.
       case CONTENT_TOO_LARGE -> "The text you sent is too large: the portal reads at most "
           + String.format(Locale.ROOT, "%,d", maxRequestBytes) + " bytes from a form, so "
           + "nothing was done with it. A repository policy is at most 10,240 characters, so "

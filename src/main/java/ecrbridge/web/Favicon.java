@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  */
 public final class Favicon {
 
-  static final String RESOURCE = "/static/favicon.ico";
+  private static final String RESOURCE = "/static/favicon.ico";
 
   private final byte[] icon;
 
