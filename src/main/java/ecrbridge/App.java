@@ -19,6 +19,7 @@ import ecrbridge.signin.UserSessions;
 import ecrbridge.web.CsrfProtection;
 import ecrbridge.web.SecurityHeaders;
 import ecrbridge.web.ErrorPages;
+import ecrbridge.web.Favicon;
 import ecrbridge.web.HealthCheck;
 import ecrbridge.web.JettyErrorPages;
 import ecrbridge.web.SessionStorage;
@@ -57,6 +58,12 @@ public final class App implements AutoCloseable {
    * ECRBRIDGE_SESSION_MAX_AGE at the latest, which is at most a year.
    */
   private static final Duration CSRF_TOKEN_LIFETIME = Duration.ofDays(366);
+
+  /**
+   * The largest request body read: Javalin's default, made explicit for the error page that
+   * names it. A pasted policy that the merge form still reads is far smaller.
+   */
+  private static final long MAX_REQUEST_BYTES = 1_000_000;
 
   private final Database database;
   private final Javalin server;
@@ -117,13 +124,14 @@ public final class App implements AutoCloseable {
         new WorkspacePages(workspaces, pods, resources, regions, views, clock);
     Routes routes = new Routes(sessions, guard,
         new HealthCheck(database),
+        new Favicon(),
         new SignInPages(sessions, views, oidc),
         new PodPages(pods, views, clock),
         workspacePages,
-        new MemberPages(workspaces, guard, workspacePages),
+        new MemberPages(workspaces, guard, workspacePages, views),
         new ResourcePages(resources, pods, regions, views, clock),
         new RepositoryPages(resources, regions, views));
-    ErrorPages errorPages = new ErrorPages(views);
+    ErrorPages errorPages = new ErrorPages(views, MAX_REQUEST_BYTES);
     SecurityHeaders headers = new SecurityHeaders(signIn.oidc().map(OidcSettings::discoveryUri));
 
     Javalin server = Javalin.create(javalin -> {
@@ -153,6 +161,7 @@ public final class App implements AutoCloseable {
 
   private static void configureServer(JavalinConfig javalin, SignInSettings signIn) {
     javalin.startup.showJavalinBanner = false;
+    javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
     javalin.fileRenderer(new ThymeleafRenderer());
     if (signIn.trustProxy()) {
       // The proxy's scheme and host become the request's, so that pac4j's return address

@@ -10,6 +10,7 @@ import ecrbridge.signin.OidcSignIn;
 import ecrbridge.signin.SignInPages;
 import ecrbridge.signin.SignedInUser;
 import ecrbridge.signin.UserSessions;
+import ecrbridge.web.Favicon;
 import ecrbridge.web.HealthCheck;
 import ecrbridge.workspace.MemberPages;
 import ecrbridge.workspace.Membership;
@@ -94,13 +95,14 @@ final class Routes {
   private final WorkspaceGuard guard;
   private final List<Route> table;
 
-  Routes(UserSessions sessions, WorkspaceGuard guard, HealthCheck health,
+  Routes(UserSessions sessions, WorkspaceGuard guard, HealthCheck health, Favicon favicon,
       SignInPages signIn, PodPages pods, WorkspacePages workspaces,
       MemberPages members, ResourcePages resources, RepositoryPages repositories) {
     this.sessions = sessions;
     this.guard = guard;
     this.table = List.of(
         open(GET, "/healthz", health::show),
+        open(GET, "/favicon.ico", favicon::serve),
         open(GET, "/signin", signIn::showForm),
         open(POST, "/signin", signIn::signIn),
         open(GET, OidcSignIn.START_PATH, signIn::startAtProvider),
@@ -119,6 +121,8 @@ final class Routes {
         signedIn(GET, "/workspaces/new", workspaces::showCreateForm),
         signedIn(POST, "/workspaces/new", workspaces::create),
         member(GET, "/workspaces/{ws}", workspaces::show),
+        owner(GET, "/workspaces/{ws}/edit", workspaces::showEditForm),
+        owner(POST, "/workspaces/{ws}/edit", workspaces::update),
         owner(POST, MEMBERS, members::add),
         owner(POST, MEMBERS + "/role", members::changeRole),
         owner(POST, MEMBERS + "/remove", members::remove),

@@ -237,6 +237,7 @@ class AuthorizationMatrixTest {
   private static List<Case> signInCases() {
     return List.of(
         read(Access.PUBLIC, "/healthz", f -> "/healthz"),
+        read(Access.PUBLIC, "/favicon.ico", f -> "/favicon.ico"),
         read(Access.PUBLIC, "/signin", f -> "/signin"),
         post(Access.PUBLIC, "/signin",
             f -> Map.of("email", "someone@example.org", "displayName", "Someone"),
@@ -280,7 +281,15 @@ class AuthorizationMatrixTest {
                 + " workspace_member m join workspace w on w.uuid = m.workspace_uuid"
                 + " where w.user_facing_id = '" + f.workspace() + "-new' and m.role = 'OWNER'"
                 + " and m.email = '" + persona.email() + "'"))),
-        read(Access.WORKSPACE_MEMBER, "/workspaces/{ws}", f -> "/workspaces/" + f.workspace()));
+        read(Access.WORKSPACE_MEMBER, "/workspaces/{ws}", f -> "/workspaces/" + f.workspace()),
+        read(Access.WORKSPACE_OWNER, "/workspaces/{ws}/edit",
+            f -> "/workspaces/" + f.workspace() + "/edit"),
+        post(Access.WORKSPACE_OWNER, "/workspaces/{ws}/edit",
+            f -> Map.of("userFacingId", f.workspace(), "name", "Renamed by the matrix",
+                "description", "", "defaultRegion", "eu-west-1"),
+            (f, persona, visitor) -> assertEquals("Renamed by the matrix", portal.text(
+                "select name from workspace where user_facing_id = '" + f.workspace() + "'")
+                .orElseThrow())));
   }
 
   private static List<Case> resourceCases() {
@@ -315,7 +324,7 @@ class AuthorizationMatrixTest {
             f -> Map.of("email", f.memberToChange(), "role", "WRITER"),
             (f, persona, visitor) -> assertEquals("WRITER", role(f, f.memberToChange()))),
         post(Access.WORKSPACE_OWNER, "/workspaces/{ws}/members/remove",
-            f -> Map.of("email", f.memberToChange()),
+            f -> Map.of("email", f.memberToChange(), "confirm", "yes"),
             (f, persona, visitor) -> assertEquals("none", role(f, f.memberToChange()))));
   }
 

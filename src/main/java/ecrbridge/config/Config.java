@@ -5,7 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,18 +122,32 @@ public record Config(
 
   /**
    * Pods as {@code organization/pod=discovery-role-arn} entries separated by semicolons or
-   * white space (IAM role names may contain commas, never semicolons or spaces).
+   * white space (IAM role names may contain commas, never semicolons or spaces). A pod given
+   * twice counts once.
    */
   private static List<PodSeed> pods(String value) {
-    List<PodSeed> pods = new ArrayList<>();
+    Map<String, PodSeed> pods = new LinkedHashMap<>();
     for (String entry : value.split("[;\\s]+")) {
       if (!entry.isEmpty()) {
-        pods.add(PodSeed.parse(entry).orElseThrow(() -> new ConfigException(
-            "ECRBRIDGE_PODS: '" + entry + "' is not organization/pod=arn:aws:iam::"
-                + "<12-digit account>:role/<name> with ids of lowercase letters, digits, "
-                + "- and _.")));
+        add(pods, pod(entry));
       }
     }
-    return List.copyOf(pods);
+    return List.copyOf(pods.values());
+  }
+
+  private static PodSeed pod(String entry) {
+    return PodSeed.parse(entry).orElseThrow(() -> new ConfigException("ECRBRIDGE_PODS: '"
+        + entry + "' is not organization/pod=arn:aws:iam::<12-digit account>:role/<name> with "
+        + "ids of lowercase letters, digits, - and _."));
+  }
+
+  /** A pod with two discovery roles has two pod accounts: nobody can tell which is meant. */
+  private static void add(Map<String, PodSeed> pods, PodSeed seed) {
+    PodSeed earlier = pods.putIfAbsent(seed.key(), seed);
+    if (earlier != null && !earlier.discoveryRoleArn().equals(seed.discoveryRoleArn())) {
+      throw new ConfigException("ECRBRIDGE_PODS names pod " + seed.key() + " twice, with "
+          + earlier.discoveryRoleArn() + " and " + seed.discoveryRoleArn()
+          + "; keep the one that is right.");
+    }
   }
 }

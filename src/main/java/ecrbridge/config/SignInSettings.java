@@ -1,5 +1,6 @@
 package ecrbridge.config;
 
+import ecrbridge.signin.EmailAddresses;
 import ecrbridge.signin.OidcSettings;
 import java.net.InetAddress;
 import java.net.URI;
@@ -46,6 +47,7 @@ public record SignInSettings(
   private static Optional<OidcSettings> oidc(Map<String, String> env) {
     Optional<String> issuer = Config.value(env, "ECRBRIDGE_OIDC_ISSUER");
     if (issuer.isEmpty()) {
+      refuseAdminGroupWithoutOidc(env);
       return Optional.empty();
     }
     Optional<String> groupsClaim = Config.value(env, "ECRBRIDGE_OIDC_GROUPS_CLAIM");
@@ -64,6 +66,15 @@ public record SignInSettings(
         scopes, Config.value(env, "ECRBRIDGE_OIDC_EMAIL_CLAIM").orElse("email"), groupsClaim,
         adminGroup, Config.value(env, "ECRBRIDGE_OIDC_PROVIDER_NAME").orElse("your identity "
             + "provider")));
+  }
+
+  /** Without a provider there are no groups, so nobody would become an admin by one. */
+  private static void refuseAdminGroupWithoutOidc(Map<String, String> env) {
+    if (Config.value(env, "ECRBRIDGE_OIDC_ADMIN_GROUP").isPresent()) {
+      throw new ConfigException("ECRBRIDGE_OIDC_ADMIN_GROUP needs ECRBRIDGE_OIDC_ISSUER: the "
+          + "group is read from the identity provider's tokens, and none is configured. List "
+          + "admins in ECRBRIDGE_PLATFORM_ADMINS instead, or configure the provider.");
+    }
   }
 
   /** An issuer URL, or its discovery document's URL: both are accepted. */
@@ -132,11 +143,20 @@ public record SignInSettings(
     }
   }
 
+  /** A typo here would leave the portal without its admins, so each entry must be an email. */
   private static Set<String> emails(String value) {
     return Arrays.stream(value.split("[,;\\s]+"))
         .filter(email -> !email.isEmpty())
-        .map(email -> email.toLowerCase(Locale.ROOT))
+        .map(SignInSettings::adminEmail)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static String adminEmail(String entry) {
+    if (!EmailAddresses.isValid(entry)) {
+      throw new ConfigException("ECRBRIDGE_PLATFORM_ADMINS: '" + entry + "' is not an email "
+          + "address such as ada@example.org. Separate addresses with commas or spaces.");
+    }
+    return entry.toLowerCase(Locale.ROOT);
   }
 
   private static Optional<Boolean> flag(Map<String, String> env, String name) {

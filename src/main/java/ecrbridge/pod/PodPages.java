@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -102,8 +103,24 @@ public final class PodPages {
   }
 
   private void renderEditForm(Context ctx, HttpStatus status, Pod pod, Form form) {
-    views.render(ctx, status, "pod/edit", Map.of("pod", pod, "form", form,
-        "workspaceCount", pods.countWorkspaces(pod.organization(), pod.podId())));
+    int workspaces = pods.countWorkspaces(pod.organization(), pod.podId());
+    Map<String, Object> model = new HashMap<>();
+    model.put("pod", pod);
+    model.put("form", form);
+    model.put("inUseWarning", workspaces == 0 ? null : inUseWarning(workspaces));
+    views.render(ctx, status, "pod/edit", model);
+  }
+
+  /** What changing the pod account does to the workspaces on it, in singular or plural. */
+  static String inUseWarning(int workspaces) {
+    if (workspaces == 1) {
+      return "1 workspace runs on this pod. Its repository policies name the pod account: if "
+          + "the account changes, every external repository it uses needs the new policy "
+          + "attached, or access stops.";
+    }
+    return workspaces + " workspaces run on this pod. Their repository policies name the pod "
+        + "account: if the account changes, every external repository they use needs the new "
+        + "policy attached, or access stops.";
   }
 
   private void renderInvalid(Context ctx, Form form) {

@@ -22,4 +22,9 @@ public record PodSeed(String organization, String podId, String discoveryRoleArn
         && DiscoveryRoleArn.check(seed.discoveryRoleArn()).isEmpty();
     return valid ? Optional.of(seed) : Optional.empty();
   }
+
+  /** {@code organization/pod}, as pages and the configuration write it. */
+  public String key() {
+    return organization + "/" + podId;
+  }
 }

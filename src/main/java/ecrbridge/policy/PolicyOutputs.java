@@ -150,15 +150,20 @@ public final class PolicyOutputs {
     return output(PolicyFormat.MINIFIED_JSON, PolicyJson.minified(policy));
   }
 
+  /** The name a download in this format for the target is saved under, as pages offer it. */
+  public static String fileName(RepositoryTarget target, PolicyFormat format) {
+    return baseName(target) + format.fileSuffix();
+  }
+
   private PolicyOutput output(PolicyFormat format, String text) {
-    return new PolicyOutput(format, baseName() + format.fileSuffix(), text);
+    return new PolicyOutput(format, fileName(target, format), text);
   }
 
   private PolicyOutput mergedOutput(PolicyFormat format, String text) {
-    return new PolicyOutput(format, baseName() + "-merged" + format.fileSuffix(), text);
+    return new PolicyOutput(format, baseName(target) + "-merged" + format.fileSuffix(), text);
   }
 
-  private String baseName() {
+  private static String baseName(RepositoryTarget target) {
     String repositoryPart = target.repository()
         .map(name -> AttachInstructions.shortened(name.replace("/", "--")))
         .orElse(EVERY_REPOSITORY_PART);

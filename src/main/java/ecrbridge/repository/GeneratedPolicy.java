@@ -6,6 +6,7 @@ import ecrbridge.policy.PolicyOutput;
 import ecrbridge.policy.PolicyOutputs;
 import ecrbridge.policy.PolicySize;
 import ecrbridge.policy.WorkspaceGrant;
+import ecrbridge.resource.EcrRepositoryResource;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +44,28 @@ public record GeneratedPolicy(PolicyOutputs outputs, String problem, HttpStatus 
           selection.policyOptions(), workspaces.scope());
       return new GeneratedPolicy(outputs, null, HttpStatus.OK);
     } catch (ConflictingGrantsException conflict) {
-      return new GeneratedPolicy(null, conflict.getMessage() + " Give the workspace's "
-          + "resources listed above the same role tag key prefix, or leave the workspace out.",
+      return new GeneratedPolicy(null, conflictMessage(address, workspaces, conflict),
           HttpStatus.CONFLICT);
     }
+  }
+
+  /**
+   * Names the workspace as the page lists it, with the prefix of each of its resources, and
+   * says how to get a policy: the visitor sees names and ids, never the UUID.
+   */
+  private static String conflictMessage(RepositoryAddress address,
+      RepositoryWorkspaces workspaces, ConflictingGrantsException conflict) {
+    ListedWorkspace workspace = workspaces.covering().stream()
+        .filter(listed -> listed.uuid().equals(conflict.workspaceUuid()))
+        .findFirst().orElseThrow(() -> conflict);
+    String repository = address.isEveryRepository() ? "these repositories" : "this repository";
+    return "Workspace " + workspace.name() + " (" + workspace.id() + ") has resources for "
+        + repository + " with different role tag key prefixes: " + workspace.prefixes()
+        + ". A policy can "
+        + "grant a workspace under one role tag key only, so none was generated. Edit these "
+        + "resources to give them the same prefix (the one the platform tags the workspace's "
+        + "sessions with, " + EcrRepositoryResource.DEFAULT_ROLE_TAG_KEY_PREFIX + " by default), "
+        + "or clear the box of " + workspace.name() + " and update the policy.";
   }
 
   public boolean generated() {

@@ -7,7 +7,9 @@ import ecrbridge.db.DatabaseFailures;
 import ecrbridge.pod.Pod;
 import ecrbridge.pod.PodRepository;
 import ecrbridge.policy.AttachInstructions;
+import ecrbridge.policy.PolicyFormat;
 import ecrbridge.policy.PolicyJson;
+import ecrbridge.policy.PolicyOutputs;
 import ecrbridge.policy.RepositoryPolicy;
 import ecrbridge.policy.RepositoryTarget;
 import ecrbridge.web.Flash;
@@ -103,11 +105,36 @@ public final class ResourcePages {
     model.put("policyFileName", fileName);
     RepositoryTarget target = new RepositoryTarget(resource.accountId(), resource.region(),
         resource.repositoryName());
-    model.put("attachCommand", target.isEveryRepository()
-        ? AttachInstructions.forEveryRepository(target, fileName)
-        : AttachInstructions.forRepository(target, fileName));
+    if (target.isEveryRepository()) {
+      putMergeScript(model, member, target);
+      model.put("attachCommand", AttachInstructions.forEveryRepository(target, fileName));
+    } else {
+      model.put("attachCommand", AttachInstructions.forRepository(target, fileName));
+    }
     model.put("overlaps", overlapsOf(resource));
     views.render(ctx, "resource/show", model);
+  }
+
+  /**
+   * The merge script of the page about every repository of the account and region, which keeps
+   * what each repository's policy grants others. It chooses every workspace that page lists for
+   * the visitor: the script replaces the statements of each listed workspace, chosen or not, so
+   * choosing this one alone would take the others' access away.
+   */
+  private void putMergeScript(Map<String, Object> model, Membership member,
+      RepositoryTarget target) {
+    List<RegisteredResource> everyRepository = resources.findVisibleInRegion(member.user(),
+        target.accountId(), target.region()).stream()
+        .filter(registered -> registered.resource().repositoryName() == null)
+        .toList();
+    String workspaceId = member.workspace().userFacingId();
+    model.put("mergeWorkspaceIds", everyRepository.stream()
+        .map(RegisteredResource::workspaceId).distinct().toList());
+    model.put("otherMergeWorkspaces", everyRepository.stream()
+        .filter(registered -> !registered.workspaceId().equals(workspaceId))
+        .map(registered -> registered.workspaceName() + " (" + registered.workspaceId() + ")")
+        .distinct().toList());
+    model.put("mergeScriptFileName", PolicyOutputs.fileName(target, PolicyFormat.MERGE_SCRIPT));
   }
 
   /** The policy as a file: served as JSON, saved under a name that says what it is for. */

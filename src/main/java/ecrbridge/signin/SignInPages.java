@@ -34,6 +34,11 @@ public final class SignInPages {
 
   public void showForm(Context ctx) {
     String next = LocalRedirects.localPathOrHome(ctx.queryParam("next"));
+    Optional<SignedInUser> signedIn = sessions.current(ctx);
+    if (signedIn.isPresent()) {
+      showSignedIn(ctx, signedIn.get(), next);
+      return;
+    }
     Map<String, Object> model = new HashMap<>();
     model.put("signedOut", ctx.queryParam("signedout") != null);
     if (oidc.isPresent()) {
@@ -47,6 +52,15 @@ public final class SignInPages {
     model.put("form", Form.of(Map.of("next", next)));
     model.put("offerAdmin", sessions.acceptsAdminClaims());
     views.render(ctx, "signin/form", model);
+  }
+
+  /**
+   * Someone signed in who opens the sign-in page (a bookmark, the back button) learns who they
+   * are signed in as; signing in as someone else starts with signing out.
+   */
+  private void showSignedIn(Context ctx, SignedInUser user, String next) {
+    views.render(ctx, "signin/signed-in", Map.of("user", user, "next", next,
+        "continueLabel", "/".equals(next) ? "Go to your workspaces" : "Continue"));
   }
 
   /** The development sign-in form's POST; absent when an identity provider is configured. */

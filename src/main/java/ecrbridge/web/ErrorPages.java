@@ -6,14 +6,16 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into a page in plain words: 404 and 403 from handlers, 503 when the
- * database cannot be reached, and 500 with a reference that matches one logged stack trace.
+ * Turns every failure into a page in plain words: 404 and 403 from handlers, 413 for a form too
+ * large to read, 503 when the database cannot be reached, and 500 with a reference that matches
+ * one logged stack trace.
  * No exception text reaches a page.
  */
 public final class ErrorPages {
@@ -23,9 +25,12 @@ public final class ErrorPages {
   private static final String RENDERED = "ecrbridge.errorPageRendered";
 
   private final Views views;
+  private final long maxRequestBytes;
 
-  public ErrorPages(Views views) {
+  /** @param maxRequestBytes the largest request body the server reads, for the 413 page */
+  public ErrorPages(Views views, long maxRequestBytes) {
     this.views = views;
+    this.maxRequestBytes = maxRequestBytes;
   }
 
   public void registerOn(RoutesConfig routes) {
@@ -71,6 +76,7 @@ public final class ErrorPages {
   private static String title(HttpStatus status) {
     return switch (status) {
       case NOT_FOUND -> "Page not found";
+      case CONTENT_TOO_LARGE -> "Text too large";
       case FORBIDDEN -> "Not allowed";
       case SERVICE_UNAVAILABLE -> "Database unavailable";
       case BAD_GATEWAY -> "Sign-in unavailable";
@@ -81,11 +87,18 @@ public final class ErrorPages {
     };
   }
 
-  private static String explanation(HttpStatus status, String detail) {
+  private String explanation(HttpStatus status, String detail) {
     return switch (status) {
       case NOT_FOUND -> "There is nothing here, or you are not a member of the workspace it "
           + "belongs to. Check the address, or ask a workspace owner to add you.";
       case FORBIDDEN -> detail;
+      // Only a paste makes a form this large; the merge form names smaller problems itself.
+      case CONTENT_TOO_LARGE -> "The text you sent is too large: the portal reads at most "
+          + String.format(Locale.ROOT, "%,d", maxRequestBytes) + " bytes from a form, so "
+          + "nothing was done with it. A repository policy is at most 10,240 characters, so "
+          + "this is not one: paste only the repository's policy, as aws ecr "
+          + "get-repository-policy prints it. Go back with your browser's Back button to "
+          + "change the text.";
       case SERVICE_UNAVAILABLE -> "The portal cannot reach its database right now, so nothing "
           + "could be read or saved. Try again in a minute; if it persists, tell the team that "
           + "runs this portal (its /healthz endpoint shows the database status).";

@@ -28,9 +28,15 @@ public final class FieldErrors {
     return this;
   }
 
+  /**
+   * At most {@code max} characters as people count them: Unicode code points, so that an emoji
+   * counts once where {@link String#length()} would count it twice. PostgreSQL's varchar counts
+   * the same way (see migration V4 for H2).
+   */
   public FieldErrors maxLength(String field, String value, int max) {
-    if (value.length() > max) {
-      errors.putIfAbsent(field, "At most " + max + " characters (this has " + value.length()
+    int characters = value.codePointCount(0, value.length());
+    if (characters > max) {
+      errors.putIfAbsent(field, "At most " + max + " characters (this has " + characters
           + ").");
     }
     return this;

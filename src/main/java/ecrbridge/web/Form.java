@@ -52,6 +52,14 @@ public record Form(Map<String, String> values, Map<String, String> errors) {
     return values.getOrDefault(field, "");
   }
 
+  /**
+   * The value as a textarea's text. HTML drops a newline right after {@code <textarea>}, so one
+   * is added: a value that starts with an empty line keeps it.
+   */
+  public String textareaText(String field) {
+    return "\n" + value(field);
+  }
+
   /** The message for the field, or null when it is valid (templates test it with th:if). */
   public String error(String field) {
     return errors.get(field);

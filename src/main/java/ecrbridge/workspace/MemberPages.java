@@ -3,6 +3,7 @@ package ecrbridge.workspace;
 import ecrbridge.db.DatabaseFailures;
 import ecrbridge.web.Flash;
 import ecrbridge.web.Form;
+import ecrbridge.web.Views;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owners add members by email, change their roles and remove them, on the workspace page. A
- * refused change shows that page again with the reason; a workspace always keeps an OWNER.
+ * removal asks for confirmation first. A refused change shows that page again with the reason;
+ * a workspace always keeps an OWNER.
  */
 public final class MemberPages {
 
@@ -24,12 +26,14 @@ public final class MemberPages {
   private final WorkspaceRepository workspaces;
   private final WorkspaceGuard guard;
   private final WorkspacePages workspacePages;
+  private final Views views;
 
   public MemberPages(WorkspaceRepository workspaces, WorkspaceGuard guard,
-      WorkspacePages workspacePages) {
+      WorkspacePages workspacePages, Views views) {
     this.workspaces = workspaces;
     this.guard = guard;
     this.workspacePages = workspacePages;
+    this.views = views;
   }
 
   public void add(Context ctx, Membership owner) {
@@ -95,11 +99,15 @@ public final class MemberPages {
       return;
     }
 
+    if (!"yes".equals(ctx.formParam("confirm"))) {
+      askToConfirmRemoval(ctx, owner, email);
+      return;
+    }
+
     MemberChange change = workspaces.removeMemberByOwner(uuid(owner), owner.user().email(),
         owner.user().platformAdmin(), email);
     if (change.outcome() != MemberChange.Outcome.DONE) {
-      refuse(ctx, owner, change, email, email + " is the last owner of this workspace and "
-          + "cannot be removed. Make another member an owner first.");
+      refuse(ctx, owner, change, email, lastOwnerStays(email));
       return;
     }
 
@@ -114,6 +122,35 @@ public final class MemberPages {
     }
     Flash.success(ctx, email + " removed from this workspace.");
     redirectToWorkspace(ctx, owner);
+  }
+
+  /**
+   * Shows whom the removal takes away and what they lose, with the button that confirms it. What
+   * the removal would refuse is refused at once; it is checked again when confirmed.
+   */
+  private void askToConfirmRemoval(Context ctx, Membership owner, String email) {
+    Optional<Role> role = workspaces.findRole(uuid(owner), email);
+    if (role.isEmpty()) {
+      renderProblem(ctx, HttpStatus.CONFLICT, owner, notAMember(email));
+      return;
+    }
+    if (role.get().isOwner() && workspaces.countOwners(uuid(owner)) == 1) {
+      renderProblem(ctx, HttpStatus.CONFLICT, owner, lastOwnerStays(email));
+      return;
+    }
+
+    views.render(ctx, "workspace/remove-member", Map.of(
+        "workspace", owner.workspace(), "email", email, "role", role.get(),
+        "yourself", email.equals(owner.user().email())));
+  }
+
+  private static String lastOwnerStays(String email) {
+    return email + " is the last owner of this workspace and cannot be removed. Make another "
+        + "member an owner first.";
+  }
+
+  private static String notAMember(String email) {
+    return "No member of this workspace has the email " + email + "; nothing was changed.";
   }
 
   /**
@@ -144,8 +181,7 @@ public final class MemberPages {
     switch (change.outcome()) {
       case ACTOR_NOT_OWNER -> refuseFormerOwner(ctx, owner);
       case LAST_OWNER -> renderProblem(ctx, HttpStatus.CONFLICT, owner, lastOwnerMessage);
-      case NOT_A_MEMBER -> renderProblem(ctx, HttpStatus.CONFLICT, owner,
-          "No member of this workspace has the email " + email + "; nothing was changed.");
+      case NOT_A_MEMBER -> renderProblem(ctx, HttpStatus.CONFLICT, owner, notAMember(email));
       default -> throw new IllegalStateException("Not a refusal: " + change);
     }
   }

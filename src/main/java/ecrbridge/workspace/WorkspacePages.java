@@ -13,6 +13,7 @@ import ecrbridge.web.SelectOption;
 import ecrbridge.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The workspace list, the create form and a workspace's own page. */
+/** The workspace list, the create and edit forms and a workspace's own page. */
 public final class WorkspacePages {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkspacePages.class);
@@ -86,6 +87,34 @@ public final class WorkspacePages {
     ctx.redirect("/workspaces/" + workspace.userFacingId(), HttpStatus.SEE_OTHER);
   }
 
+  public void showEditForm(Context ctx, Membership owner) {
+    renderEditForm(ctx, HttpStatus.OK, owner, WorkspaceForm.of(owner.workspace()));
+  }
+
+  /** Saves the id, name, description and default region; the UUID and the pod stay. */
+  public void update(Context ctx, Membership owner) {
+    Form form = WorkspaceForm.readEdit(ctx);
+    Map<String, String> errors = WorkspaceForm.validateEdit(form, regions);
+    if (!errors.isEmpty()) {
+      renderEditForm(ctx, HttpStatus.UNPROCESSABLE_CONTENT, owner, form.withErrors(errors));
+      return;
+    }
+
+    Workspace before = owner.workspace();
+    Workspace edited = WorkspaceForm.edited(before, form);
+    Optional<String> duplicate = save(edited);
+    if (duplicate.isPresent()) {
+      renderEditForm(ctx, HttpStatus.UNPROCESSABLE_CONTENT, owner,
+          form.withError("userFacingId", duplicate.get()));
+      return;
+    }
+
+    LOG.info("Workspace {} ({}) edited by {}; its id is now {}", before.userFacingId(),
+        before.uuid(), owner.user().email(), edited.userFacingId());
+    Flash.success(ctx, savedMessage(before, edited));
+    ctx.redirect("/workspaces/" + edited.userFacingId(), HttpStatus.SEE_OTHER);
+  }
+
   public void show(Context ctx, Membership membership) {
     render(ctx, HttpStatus.OK, membership, MemberForm.blank(), null);
   }
@@ -123,12 +152,49 @@ public final class WorkspacePages {
       workspaces.create(workspace, user.email());
       return Optional.empty();
     } catch (UnableToExecuteStatementException failure) {
-      if (!DatabaseFailures.isUniqueViolation(failure)) {
-        throw failure;
-      }
-      return Optional.of("The id " + workspace.userFacingId()
-          + " is taken by another workspace; choose another.");
+      return idTaken(workspace, failure);
     }
+  }
+
+  /** Updates, or returns the field message when another workspace has the id. */
+  private Optional<String> save(Workspace workspace) {
+    try {
+      if (workspaces.update(workspace) == 0) {
+        throw new NotFoundResponse();
+      }
+      return Optional.empty();
+    } catch (UnableToExecuteStatementException failure) {
+      return idTaken(workspace, failure);
+    }
+  }
+
+  private static Optional<String> idTaken(Workspace workspace,
+      UnableToExecuteStatementException failure) {
+    if (!DatabaseFailures.isUniqueViolation(failure)) {
+      throw failure;
+    }
+    return Optional.of("The id " + workspace.userFacingId()
+        + " is taken by another workspace; choose another.");
+  }
+
+  /** A new id is a new address: say so, since the old one now answers 404. */
+  private static String savedMessage(Workspace before, Workspace edited) {
+    if (before.userFacingId().equals(edited.userFacingId())) {
+      return "Workspace " + edited.userFacingId() + " saved.";
+    }
+    return "Workspace saved. Its id is now " + edited.userFacingId() + ", so its pages are at "
+        + "/workspaces/" + edited.userFacingId() + " and links to /workspaces/"
+        + before.userFacingId() + " no longer work. Its policies use the workspace UUID and "
+        + "stay as they are.";
+  }
+
+  private void renderEditForm(Context ctx, HttpStatus status, Membership owner, Form form) {
+    Workspace workspace = owner.workspace();
+    views.render(ctx, status, "workspace/edit", Map.of(
+        "workspace", workspace,
+        "pod", pods.find(workspace.podOrganization(), workspace.podId()).orElseThrow(),
+        "form", form,
+        "regionOptions", SelectOption.of(regions.all(), AwsRegion::id, AwsRegion::label)));
   }
 
   private void renderForm(Context ctx, HttpStatus status, Form form, List<Pod> allPods) {

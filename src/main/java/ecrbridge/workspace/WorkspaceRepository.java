@@ -35,6 +35,14 @@ public interface WorkspaceRepository {
       + " :defaultRegion, :createdBy, :createdAt)")
   void insert(@BindMethods Workspace workspace);
 
+  /**
+   * Changes the user-facing id, name, description and default region; returns the rows changed.
+   * Fails with a unique violation when another workspace has the id.
+   */
+  @SqlUpdate("update workspace set user_facing_id = :userFacingId, name = :name,"
+      + " description = :description, default_region = :defaultRegion where uuid = :uuid")
+  int update(@BindMethods Workspace workspace);
+
   @SqlUpdate("insert into workspace_member (workspace_uuid, email, role)"
       + " values (:workspaceUuid, :email, :role)")
   void addMember(UUID workspaceUuid, String email, Role role);

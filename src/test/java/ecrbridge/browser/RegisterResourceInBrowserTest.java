@@ -93,12 +93,12 @@ class RegisterResourceInBrowserTest {
   }
 
   @Test
-  void download_policy_json_saves_the_expected_policy_for_the_workspace_uuid() throws Exception {
+  void download_json_saves_the_expected_policy_for_the_workspace_uuid() throws Exception {
     signIn("grace@example.org", "Grace Hopper");
     String uuid = createWorkspace("variant-calling", "Variant calling");
     registerTheExampleRepository();
 
-    Download download = page.waitForDownload(() -> link("Download policy.json").click());
+    Download download = page.waitForDownload(() -> link("Download JSON").click());
 
     assertNull(download.failure());
     assertEquals("ecr-policy-variant-calling-test-external-ecr.json",

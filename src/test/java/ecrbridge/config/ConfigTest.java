@@ -75,6 +75,28 @@ class ConfigTest {
   }
 
   @Test
+  void a_pod_named_twice_with_different_discovery_roles_names_the_variable_and_both_roles() {
+    ConfigException failure = assertThrows(ConfigException.class, () -> Config.fromEnvironment(
+        Map.of("ECRBRIDGE_PODS", "verily1/aws=arn:aws:iam::535002863113:role/Discovery "
+            + "acme/aws=arn:aws:iam::012345678901:role/Discovery;"
+            + "verily1/aws=arn:aws:iam::111122223333:role/Discovery")));
+
+    assertEquals("ECRBRIDGE_PODS names pod verily1/aws twice, with "
+        + "arn:aws:iam::535002863113:role/Discovery and arn:aws:iam::111122223333:role/Discovery"
+        + "; keep the one that is right.", failure.getMessage());
+  }
+
+  @Test
+  void a_pod_named_twice_with_the_same_discovery_role_counts_once() {
+    Config config = Config.fromEnvironment(Map.of("ECRBRIDGE_PODS",
+        "verily1/aws=arn:aws:iam::535002863113:role/Discovery "
+            + "verily1/aws=arn:aws:iam::535002863113:role/Discovery"));
+
+    assertEquals(List.of(new PodSeed("verily1", "aws", "arn:aws:iam::535002863113:role/Discovery")),
+        config.pods());
+  }
+
+  @Test
   void an_uppercase_pod_id_is_refused() {
     assertThrows(ConfigException.class, () -> Config.fromEnvironment(
         Map.of("ECRBRIDGE_PODS", "Verily/aws=arn:aws:iam::535002863113:role/x")));

@@ -138,6 +138,16 @@ class SignInSettingsTest {
   }
 
   @Test
+  void an_admin_group_without_an_identity_provider_is_refused() {
+    ConfigException failure = assertThrows(ConfigException.class,
+        () -> read(Map.of("ECRBRIDGE_OIDC_ADMIN_GROUP", "ecr-admins")));
+
+    assertEquals("ECRBRIDGE_OIDC_ADMIN_GROUP needs ECRBRIDGE_OIDC_ISSUER: the group is read from "
+        + "the identity provider's tokens, and none is configured. List admins in "
+        + "ECRBRIDGE_PLATFORM_ADMINS instead, or configure the provider.", failure.getMessage());
+  }
+
+  @Test
   void scopes_without_openid_are_refused() {
     ConfigException failure = assertThrows(ConfigException.class,
         () -> read(with(OIDC, "ECRBRIDGE_OIDC_SCOPES", "email profile")));
@@ -173,6 +183,25 @@ class SignInSettingsTest {
     ConfigException failure = assertThrows(ConfigException.class,
         () -> read(Map.of("ECRBRIDGE_TRUST_PROXY", "yes")));
     assertEquals("ECRBRIDGE_TRUST_PROXY must be true or false, not 'yes'.",
+        failure.getMessage());
+  }
+
+  @Test
+  void a_platform_admin_that_is_not_an_email_address_names_the_variable_and_the_entry() {
+    ConfigException failure = assertThrows(ConfigException.class, () -> read(Map.of(
+        "ECRBRIDGE_PLATFORM_ADMINS", "ada@example.org, grace.hopper")));
+
+    assertEquals("ECRBRIDGE_PLATFORM_ADMINS: 'grace.hopper' is not an email address such as "
+        + "ada@example.org. Separate addresses with commas or spaces.", failure.getMessage());
+  }
+
+  @Test
+  void platform_admins_joined_by_a_character_that_is_no_separator_are_refused() {
+    ConfigException failure = assertThrows(ConfigException.class, () -> read(Map.of(
+        "ECRBRIDGE_PLATFORM_ADMINS", "ada@example.org|grace@example.org")));
+
+    assertEquals("ECRBRIDGE_PLATFORM_ADMINS: 'ada@example.org|grace@example.org' is not an "
+        + "email address such as ada@example.org. Separate addresses with commas or spaces.",
         failure.getMessage());
   }
 

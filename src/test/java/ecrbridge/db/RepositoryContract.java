@@ -154,6 +154,50 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void a_workspace_update_changes_id_name_description_and_region_only_and_counts_one_row() {
+    workspaces.create(workspace(FIRST_UUID, "genomics", "Genomics"), "ada@example.com");
+    Workspace edited = new Workspace(FIRST_UUID, "cell-atlas", "Cell atlas", "Single cells",
+        "changed", "ignored", "eu-west-1", "changed@example.com", UPDATED);
+
+    int rows = workspaces.update(edited);
+
+    assertEquals(1, rows);
+    assertEquals(Optional.empty(), workspaces.findByUserFacingId("genomics"));
+    assertEquals(Optional.of(new Workspace(FIRST_UUID, "cell-atlas", "Cell atlas",
+        "Single cells", "verily1", "aws", "eu-west-1", "ada@example.com", CREATED)),
+        workspaces.findByUserFacingId("cell-atlas"));
+  }
+
+  @Test
+  void a_workspace_update_to_a_taken_user_facing_id_is_refused_as_a_unique_violation() {
+    workspaces.create(workspace(FIRST_UUID, "genomics", "Genomics"), "ada@example.com");
+    workspaces.create(workspace(SECOND_UUID, "proteomics", "Proteomics"), "ada@example.com");
+
+    UnableToExecuteStatementException refused = assertThrows(
+        UnableToExecuteStatementException.class,
+        () -> workspaces.update(workspace(SECOND_UUID, "genomics", "Proteomics")));
+
+    assertTrue(DatabaseFailures.isUniqueViolation(refused), refused.toString());
+    assertEquals(Optional.of(workspace(SECOND_UUID, "proteomics", "Proteomics")),
+        workspaces.findByUserFacingId("proteomics"));
+  }
+
+  @Test
+  void names_and_descriptions_at_the_forms_limits_in_emoji_read_back_whole() {
+    String globe = "\uD83C\uDF0D";
+    Workspace emoji = new Workspace(FIRST_UUID, "emoji", globe.repeat(200), globe.repeat(2048),
+        "verily1", "aws", "us-east-1", "ada@example.com", CREATED);
+    EcrRepositoryResource resource = new EcrRepositoryResource(FIRST_UUID, "emoji",
+        globe.repeat(2048), "535002863113", "us-east-1", null, "vwb-", CREATED, UPDATED);
+
+    workspaces.create(emoji, "ada@example.com");
+    resources.insert(resource);
+
+    assertEquals(Optional.of(emoji), workspaces.findByUserFacingId("emoji"));
+    assertEquals(Optional.of(resource), resources.find(FIRST_UUID, "emoji"));
+  }
+
+  @Test
   void a_workspace_on_an_unknown_pod_is_refused_but_not_as_a_unique_violation() {
     Workspace orphan = new Workspace(FIRST_UUID, "genomics", "Genomics", "", "verily1", "gcp",
         "us-east-1", "ada@example.com", CREATED);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ecrbridge.testing.Page;
 import ecrbridge.testing.PortalClient;
 import ecrbridge.testing.PortalExtension;
+import ecrbridge.testing.RunningPortal;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +103,28 @@ class PodPagesTest {
     assertEquals("Organization verily1 already has a pod aws.",
         Page.of(response).fieldError("podId"));
     assertEquals(1, portal.count("select count(*) from pod where organization = 'verily1'"));
+  }
+
+  @Test
+  void the_edit_form_counts_the_workspaces_on_the_pod_in_proper_singular_and_plural() {
+    // A portal of its own: the pod list test counts the pods of the shared one.
+    try (RunningPortal own = RunningPortal.onH2()) {
+      PortalClient admin = own.newClient().signInAsAdmin("ada@example.org", "Ada");
+      Page none = Page.of(admin.get("/pods/verily1/aws/edit"));
+      admin.createWorkspace("counted-1");
+      Page one = Page.of(admin.get("/pods/verily1/aws/edit"));
+      admin.createWorkspace("counted-2");
+
+      Page two = Page.of(admin.get("/pods/verily1/aws/edit"));
+
+      assertEquals(null, none.text("#pod-in-use"));
+      assertEquals("1 workspace runs on this pod. Its repository policies name the pod "
+          + "account: if the account changes, every external repository it uses needs the new "
+          + "policy attached, or access stops.", one.text("#pod-in-use"));
+      assertEquals("2 workspaces run on this pod. Their repository policies name the pod "
+          + "account: if the account changes, every external repository they use needs the "
+          + "new policy attached, or access stops.", two.text("#pod-in-use"));
+    }
   }
 
   private static PortalClient signedIn() {

@@ -211,10 +211,11 @@ class CombinedPolicyTest {
     ConflictingGrantsException refused = assertThrows(ConflictingGrantsException.class,
         () -> RepositoryPolicy.forWorkspaces(List.of(ONE, other), PolicyOptions.none()));
 
-    assertEquals("Workspace 3f2a6c1e-8b4d-4e5f-9a7b-0c1d2e3f4a5b is given with role tag key "
-        + "vwb-3f2a6c1e-8b4d-4e5f-9a7b-0c1d2e3f4a5b in pod account 535002863113 and with "
+    assertEquals("Workspace 3f2a6c1e-8b4d-4e5f-9a7b-0c1d2e3f4a5b is given with role tag keys "
+        + "vwb-3f2a6c1e-8b4d-4e5f-9a7b-0c1d2e3f4a5b and "
         + "team-3f2a6c1e-8b4d-4e5f-9a7b-0c1d2e3f4a5b in pod account 535002863113; one policy "
         + "can grant a workspace under one role tag key only.", refused.getMessage());
+    assertEquals(FIRST, refused.workspaceUuid());
   }
 
   @Test

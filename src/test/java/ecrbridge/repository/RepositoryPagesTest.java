@@ -330,6 +330,10 @@ class RepositoryPagesTest {
         + uuidOf(owner, "every-all") + " " + POD_ACCOUNT), rows(all));
     assertEquals(singleWorkspacePolicy(uuidOf(owner, "every-all")),
         all.wholeText("#policy-json"));
+    assertEquals("The owner of account 222222222222 attaches this policy to each repository of "
+        + "the region. It lets role sessions of the pod accounts that carry a selected "
+        + "workspace's role tag pull images, and lets AWS HealthOmics pull task images for "
+        + "workflow runs.", all.text("#policy-description"));
     assertEquals(List.of("Minified JSON", "Bash script", "Terraform"),
         all.texts(".output h3"));
     assertEquals(List.of("team/every", "team/other"), all.texts("#named-repositories li"));
@@ -422,21 +426,22 @@ class RepositoryPagesTest {
   @Test
   void two_resources_of_one_workspace_with_different_role_tag_keys_are_explained_with_409() {
     String account = "666666666666";
-    PortalClient owner = ownerOf("conflict@example.org", "conflict-ws");
+    PortalClient owner = portal.newClient().signIn("conflict@example.org", "Owner")
+        .createWorkspace("conflict-ws", "Protein folding");
     register(owner, "conflict-ws", "tools", "team/conflict", "vwb-", account);
     register(owner, "conflict-ws", "all-tools", "", "lab-", account);
-    String uuid = uuidOf(owner, "conflict-ws");
     String page = "/repositories/" + account + "/us-east-1/team/conflict";
 
     HttpResponse<String> response = owner.get(page);
     HttpResponse<String> download = owner.get(page + "/-/download/json");
 
     assertEquals(409, response.statusCode());
-    assertEquals("Workspace " + uuid + " is given with role tag key lab-" + uuid + " in pod "
-        + "account 535002863113 and with vwb-" + uuid + " in pod account 535002863113; one "
-        + "policy can grant a workspace under one role tag key only. Give the workspace's "
-        + "resources listed above the same role tag key prefix, or leave the workspace out.",
-        Page.of(response).text("#policy-problem"));
+    assertEquals("Workspace Protein folding (conflict-ws) has resources for this repository "
+        + "with different role tag key prefixes: all-tools (lab-), tools (vwb-). A policy can "
+        + "grant a workspace under one role tag key only, so none was generated. Edit these "
+        + "resources to give them the same prefix (the one the platform tags the workspace's "
+        + "sessions with, vwb- by default), or clear the box of Protein folding and update the "
+        + "policy.", Page.of(response).text("#policy-problem"));
     assertNull(Page.of(response).text("#policy-json"));
     assertEquals(409, download.statusCode());
   }

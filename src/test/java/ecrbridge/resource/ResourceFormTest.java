@@ -34,6 +34,19 @@ class ResourceFormTest {
     assertEquals(Optional.of(ID_MESSAGE), ResourceForm.checkResourceId("a".repeat(1025)));
   }
 
+  @Test
+  void a_description_counts_characters_so_2048_emoji_fit_and_2049_do_not() {
+    Map<String, String> values = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    values.put("description", "\uD83E\uDDEC".repeat(2048));
+    Map<String, String> fits = ResourceForm.validate(Form.of(values), regions);
+    values.put("description", "\uD83E\uDDEC".repeat(2049));
+
+    Map<String, String> tooLong = ResourceForm.validate(Form.of(values), regions);
+
+    assertEquals(Map.of(), fits);
+    assertEquals(Map.of("description", "At most 2048 characters (this has 2049)."), tooLong);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "-a", "_a", "a b", "a.b", "a/b", "é", "a:b"})
   void ids_outside_the_rule_are_refused(String id) {

@@ -58,6 +58,9 @@ class ResourcePagesTest {
         page.wholeText("#attach-command"));
     assertEquals("/workspaces/policy-ws/resources/test-external-ecr/policy.json",
         page.attribute("#download-policy", "href"));
+    assertEquals("Download JSON", page.text("#download-policy"));
+    assertEquals("ecr-policy-policy-ws-test-external-ecr.json",
+        page.text(".copyable-bar span"));
   }
 
   @Test
@@ -76,19 +79,79 @@ class ResourcePagesTest {
   }
 
   @Test
-  void without_a_repository_name_the_page_gives_a_loop_over_every_repository() {
+  void without_a_repository_name_the_page_offers_the_merge_script_first() {
     PortalClient owner = ownerOf("all-repos-ws");
-    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
-    form.put("resourceId", "all-of-them");
-    form.put("repositoryName", "");
-    owner.post("/workspaces/all-repos-ws/resources/new", form);
+    registerEveryRepository(owner, "all-repos-ws", "all-of-them");
 
     Page page = Page.of(owner.get("/workspaces/all-repos-ws/resources/all-of-them"));
 
     assertEquals("None: every private repository of the account in this region",
         page.texts("dl.attributes dd").get(2));
-    assertTrue(page.mainText().contains("the policy must be attached to every repository the "
-        + "workspace should reach"), page.mainText());
+    assertEquals("This resource names no repository, so the policy must be attached to every "
+        + "repository the workspace should reach: a repository policy belongs to one "
+        + "repository. The Bash script merges it into the policy of each repository of the "
+        + "account and region: it keeps the statements each policy already has, replaces the "
+        + "ones ECR Bridge wrote before, and writes only the policies that change. Run it with "
+        + "bash, signed in to account 000000000000 with the AWS CLI; it needs jq. Repositories "
+        + "created later need the policy too: run it again.", page.text("#merge-script-intro"));
+    assertNull(page.text("#merge-script-others"));
+    assertEquals("/repositories/000000000000/us-east-1/-/download/merge-script"
+        + "?workspace=all-repos-ws&chosen=yes", page.attribute("#download-merge-script", "href"));
+    assertEquals("bash ecr-policy-000000000000-us-east-1-all-repositories-merge.sh",
+        page.wholeText("#run-merge-script"));
+  }
+
+  @Test
+  void the_merge_script_link_downloads_the_script_that_grants_the_workspace() {
+    PortalClient owner = ownerOf("script-ws");
+    registerEveryRepository(owner, "script-ws", "all-of-them");
+    Page page = Page.of(owner.get("/workspaces/script-ws/resources/all-of-them"));
+
+    HttpResponse<String> script = owner.get(page.attribute("#download-merge-script", "href"));
+
+    assertEquals(200, script.statusCode());
+    assertEquals("attachment; filename=\"ecr-policy-000000000000-us-east-1-all-repositories-"
+        + "merge.sh\"", script.headers().firstValue("Content-Disposition").orElse(""));
+    assertTrue(script.body().startsWith("#!/usr/bin/env bash\n"), script.body());
+    assertTrue(script.body().contains("scope='{\"workspaces\":[\""
+        + uuidOf(owner, "script-ws").replace("-", "") + "\"],\"podAccounts\":"
+        + "[\"535002863113\"]}'\n"), script.body());
+  }
+
+  @Test
+  void the_merge_script_also_grants_the_other_workspaces_the_visitor_sees_for_every_repository() {
+    PortalClient owner = ownerOf("first-ws");
+    owner.createWorkspace("second-ws", "Second");
+    registerEveryRepository(owner, "first-ws", "all-of-them");
+    registerEveryRepository(owner, "second-ws", "all-of-them");
+    PortalClient stranger = portal.newClient().signIn("stranger-ws@example.org", "Stranger")
+        .createWorkspace("unseen-ws");
+    registerEveryRepository(stranger, "unseen-ws", "all-of-them");
+
+    Page page = Page.of(owner.get("/workspaces/first-ws/resources/all-of-them"));
+
+    assertEquals("The script also grants the other workspaces you can see that registered every "
+        + "repository of this account and region, so that merging does not remove their "
+        + "access: Second (second-ws).", page.text("#merge-script-others"));
+    assertEquals("/repositories/000000000000/us-east-1/-/download/merge-script"
+        + "?workspace=second-ws&workspace=first-ws&chosen=yes",
+        page.attribute("#download-merge-script", "href"));
+  }
+
+  @Test
+  void the_loop_that_replaces_every_policy_is_an_alternative_with_a_warning() {
+    PortalClient owner = ownerOf("loop-ws");
+    registerEveryRepository(owner, "loop-ws", "all-of-them");
+
+    Page page = Page.of(owner.get("/workspaces/loop-ws/resources/all-of-them"));
+
+    assertEquals("Only for repositories that have no policy yet: a loop that replaces each "
+        + "policy", page.text("#replacing-loop summary"));
+    assertEquals("This loop runs set-repository-policy on every repository of the region, which "
+        + "replaces the whole policy of each one: statements that others wrote, and the access "
+        + "they grant, are removed. Use it only when none of the repositories has a policy yet; "
+        + "otherwise use the merge script above. It attaches the downloaded policy file, from "
+        + "the folder that holds it.", page.text("#replacing-loop-warning"));
     assertEquals("aws ecr describe-repositories \\\n"
         + "  --registry-id 000000000000 \\\n"
         + "  --region us-east-1 \\\n"
@@ -100,8 +163,28 @@ class ResourcePagesTest {
         + "    --registry-id 000000000000 \\\n"
         + "    --region us-east-1 \\\n"
         + "    --repository-name \"$repository\" \\\n"
-        + "    --policy-text file://ecr-policy-all-repos-ws-all-of-them.json > /dev/null\n"
-        + "done\n", page.wholeText("#attach-command"));
+        + "    --policy-text file://ecr-policy-loop-ws-all-of-them.json > /dev/null\n"
+        + "done\n", page.wholeText("#replacing-loop #attach-command"));
+  }
+
+  @Test
+  void a_description_of_2048_emoji_is_saved_whole_and_one_more_is_a_field_error() {
+    PortalClient owner = ownerOf("emoji-ws");
+    String dna = "\uD83E\uDDEC";
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("description", dna.repeat(2049));
+    HttpResponse<String> refused = owner.post("/workspaces/emoji-ws/resources/new", form);
+    form.put("description", dna.repeat(2048));
+
+    HttpResponse<String> saved = owner.post("/workspaces/emoji-ws/resources/new", form);
+
+    assertEquals(422, refused.statusCode());
+    assertEquals("At most 2048 characters (this has 2049).",
+        Page.of(refused).fieldError("description"));
+    assertEquals(dna.repeat(2049), Page.of(refused).fieldValue("description"));
+    assertEquals(303, saved.statusCode());
+    assertEquals(dna.repeat(2048), Page.of(owner.get(
+        "/workspaces/emoji-ws/resources/test-external-ecr")).text(".description"));
   }
 
   @Test
@@ -287,6 +370,15 @@ class ResourcePagesTest {
 
     assertEquals(404, owner.get("/workspaces/empty-ws/resources/nothing").statusCode());
     assertEquals(404, owner.get("/workspaces/empty-ws/resources/nothing/policy.json")
+        .statusCode());
+  }
+
+  private static void registerEveryRepository(PortalClient owner, String workspaceId,
+      String resourceId) {
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("resourceId", resourceId);
+    form.put("repositoryName", "");
+    assertEquals(303, owner.post("/workspaces/" + workspaceId + "/resources/new", form)
         .statusCode());
   }
 

@@ -2,6 +2,7 @@ package ecrbridge.signin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ecrbridge.testing.Page;
@@ -93,6 +94,38 @@ class DevelopmentSignInTest {
     assertTrue(setCookie.contains("HttpOnly"), setCookie);
     assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
     assertNotEquals(earlierSession, visitor.cookie(SESSION_COOKIE).orElseThrow());
+  }
+
+  @Test
+  void the_sign_in_page_of_someone_signed_in_says_who_and_offers_to_sign_out() {
+    PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada Lovelace");
+
+    HttpResponse<String> response = ada.get("/signin?next=%2Fpods");
+
+    Page page = Page.of(response);
+    assertEquals(200, response.statusCode());
+    assertEquals("You are signed in", page.text("h1"));
+    assertEquals("You are signed in as Ada Lovelace (ada@example.org).",
+        page.text("#signed-in-as"));
+    assertEquals("/pods", page.attribute("#continue", "href"));
+    assertEquals("Continue", page.text("#continue"));
+    assertEquals("Sign out", page.text("#sign-out-form button"));
+    assertNull(page.fieldValue("main", "email"));
+  }
+
+  @Test
+  void signing_out_from_that_page_signs_out() {
+    PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada Lovelace");
+    Page page = Page.of(ada.get("/signin"));
+
+    HttpResponse<String> response = ada.post(page.attribute("#sign-out-form", "action"),
+        Map.of());
+
+    assertEquals("Go to your workspaces", page.text("#continue"));
+    assertEquals("/signin", location(response));
+    Page signedOut = Page.of(ada.get("/signin"));
+    assertEquals("You are signed out.", signedOut.text(".flash"));
+    assertEquals("", signedOut.fieldValue("email"));
   }
 
   @Test

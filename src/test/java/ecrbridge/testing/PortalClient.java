@@ -53,6 +53,19 @@ public final class PortalClient {
     return response;
   }
 
+  /** A file as the bytes the portal sent, for what is not text. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
   /** Follows an absolute address, on the portal or elsewhere (an identity provider). */
   public HttpResponse<String> getUrl(String url) {
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET().build());

@@ -47,6 +47,10 @@ public final class PortalExtension implements BeforeAllCallback, AfterAllCallbac
     portal.addMember(workspaceId, email, role);
   }
 
+  public int execute(String sql, Object... arguments) {
+    return portal.execute(sql, arguments);
+  }
+
   public int count(String sql) {
     return portal.count(sql);
   }

@@ -1,5 +1,6 @@
 package ecrbridge.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -11,6 +12,8 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +63,24 @@ class ErrorPagesTest {
   }
 
   @Test
+  void a_paste_over_the_request_limit_gets_a_page_that_says_so_and_what_fits() {
+    PortalClient user = portal.newClient().signIn("ada@example.org", "Ada");
+
+    HttpResponse<String> response = user.post("/repositories/000000000000/us-east-1/tools/-/merge",
+        Map.of("existingPolicy", "{".repeat(1_100_000)));
+
+    Page page = Page.of(response);
+    assertEquals(413, response.statusCode());
+    assertEquals("Text too large · ECR Bridge", page.title());
+    assertEquals("Text too large", page.text("h1"));
+    assertEquals("The text you sent is too large: the portal reads at most 1,000,000 bytes from "
+        + "a form, so nothing was done with it. A repository policy is at most 10,240 "
+        + "characters, so this is not one: paste only the repository's policy, as aws ecr "
+        + "get-repository-policy prints it. Go back with your browser's Back button to change "
+        + "the text.", page.text("main p"));
+  }
+
+  @Test
   void pages_carry_the_security_headers() {
     HttpResponse<String> response = portal.newClient().get("/signin");
 
@@ -101,6 +122,23 @@ class ErrorPagesTest {
     assertFalse(page.html().contains("<script>"), "inline script");
     assertFalse(page.html().contains("style="), "inline style");
     assertFalse(page.html().contains("<style"), "style element");
+  }
+
+  @Test
+  void the_favicon_is_linked_from_every_page_and_answers_at_the_root_too() throws Exception {
+    byte[] icon = Files.readAllBytes(Path.of("static", "favicon.ico"));
+    PortalClient visitor = portal.newClient();
+
+    Page page = Page.of(visitor.get("/signin"));
+    HttpResponse<byte[]> linked = visitor.getBytes(page.attribute("link[rel=icon]", "href"));
+    HttpResponse<byte[]> atRoot = visitor.getBytes("/favicon.ico");
+
+    assertEquals("/static/favicon.ico", page.attribute("link[rel=icon]", "href"));
+    assertEquals(200, linked.statusCode());
+    assertArrayEquals(icon, linked.body());
+    assertEquals(200, atRoot.statusCode());
+    assertEquals("image/x-icon", atRoot.headers().firstValue("Content-Type").orElse(""));
+    assertArrayEquals(icon, atRoot.body());
   }
 
   @Test

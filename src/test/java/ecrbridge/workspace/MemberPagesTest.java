@@ -87,7 +87,8 @@ class MemberPagesTest {
 
     assertEquals("Enter the email address the member signs in with.", empty.fieldError("email"));
     assertEquals("READER", empty.fieldValue("#add-member", "role"));
-    assertEquals("At most 254 characters (this has 255).", overlong.fieldError("email"));
+    assertEquals("An email address is at most 254 bytes (this has 255); a character outside "
+        + "ASCII takes 2 to 4.", overlong.fieldError("email"));
     assertEquals(1, membersOf("email-rules-ws"));
   }
 
@@ -171,6 +172,8 @@ class MemberPagesTest {
     HttpResponse<String> demoted = owner.post("/workspaces/last-ws/members/role",
         memberForm(email, "WRITER"));
     HttpResponse<String> removed = owner.post("/workspaces/last-ws/members/remove",
+        Map.of("email", email, "confirm", "yes"));
+    HttpResponse<String> asked = owner.post("/workspaces/last-ws/members/remove",
         Map.of("email", email));
 
     assertEquals(409, demoted.statusCode());
@@ -181,6 +184,9 @@ class MemberPagesTest {
         + "another member an owner first.", Page.of(removed).text("#members-problem"));
     assertEquals(List.of(email + " (you) OWNER", "carol@example.org WRITER"),
         members(Page.of(removed)));
+    assertEquals(409, asked.statusCode());
+    assertEquals(Page.of(removed).text("#members-problem"),
+        Page.of(asked).text("#members-problem"));
     assertEquals("OWNER", roleIn("last-ws", email));
   }
 
@@ -191,6 +197,8 @@ class MemberPagesTest {
     HttpResponse<String> role = owner.post("/workspaces/absent-ws/members/role",
         memberForm("grace@example.org", "READER"));
     HttpResponse<String> removal = owner.post("/workspaces/absent-ws/members/remove",
+        Map.of("email", "grace@example.org", "confirm", "yes"));
+    HttpResponse<String> asked = owner.post("/workspaces/absent-ws/members/remove",
         Map.of("email", "grace@example.org"));
 
     String message = "No member of this workspace has the email grace@example.org; nothing was "
@@ -199,6 +207,8 @@ class MemberPagesTest {
     assertEquals(message, Page.of(role).text("#members-problem"));
     assertEquals(409, removal.statusCode());
     assertEquals(message, Page.of(removal).text("#members-problem"));
+    assertEquals(409, asked.statusCode());
+    assertEquals(message, Page.of(asked).text("#members-problem"));
     assertEquals(1, membersOf("absent-ws"));
   }
 
@@ -209,7 +219,7 @@ class MemberPagesTest {
     PortalClient carol = portal.newClient().signIn("carol-remove@example.org", "Carol");
 
     HttpResponse<String> response = owner.post("/workspaces/remove-ws/members/remove",
-        Map.of("email", "carol-remove@example.org"));
+        Map.of("email", "carol-remove@example.org", "confirm", "yes"));
 
     assertEquals(303, response.statusCode());
     assertEquals("/workspaces/remove-ws", location(response));
@@ -220,12 +230,52 @@ class MemberPagesTest {
   }
 
   @Test
+  void removing_a_member_asks_for_confirmation_first_and_changes_nothing_until_then() {
+    PortalClient owner = ownerOf("confirm-ws")
+        .addMember("confirm-ws", "carol-confirm@example.org", "WRITER");
+
+    HttpResponse<String> asked = owner.post("/workspaces/confirm-ws/members/remove",
+        Map.of("email", "carol-confirm@example.org"));
+
+    Page page = Page.of(asked);
+    assertEquals(200, asked.statusCode());
+    assertEquals("Remove carol-confirm@example.org?", page.text("h1"));
+    assertEquals("carol-confirm@example.org is WRITER of workspace Workspace confirm-ws. Once "
+        + "removed, they no longer see it, its resources or their policies. An owner can add "
+        + "them again.", page.text("#removal-effect"));
+    assertEquals(List.of("carol-confirm@example.org", "yes"),
+        List.of(page.fieldValue("main", "email"), page.fieldValue("main", "confirm")));
+    assertEquals("Remove member", page.text("main button[type=submit]"));
+    assertEquals("/workspaces/confirm-ws", page.attribute("#cancel", "href"));
+    assertEquals("WRITER", roleIn("confirm-ws", "carol-confirm@example.org"));
+  }
+
+  @Test
+  void removing_yourself_asks_with_a_warning_that_you_lose_the_workspace() {
+    PortalClient owner = ownerOf("self-ws").addMember("self-ws", "bob-self@example.org",
+        "OWNER");
+
+    HttpResponse<String> asked = owner.post("/workspaces/self-ws/members/remove",
+        Map.of("email", "owner-self-ws@example.org"));
+
+    Page page = Page.of(asked);
+    assertEquals(200, asked.statusCode());
+    assertEquals("Remove yourself from Workspace self-ws · ECR Bridge", page.title());
+    assertEquals("Remove yourself from Workspace self-ws?", page.text("h1"));
+    assertEquals("You are OWNER of this workspace. Once removed, you no longer see it, its "
+        + "resources or their policies: its pages answer \"Page not found\" to you, and only "
+        + "one of its other owners can add you again.", page.text("#removal-effect"));
+    assertEquals("Remove yourself", page.text("main button[type=submit]"));
+    assertEquals("OWNER", roleIn("self-ws", "owner-self-ws@example.org"));
+  }
+
+  @Test
   void an_owner_who_removes_themselves_is_sent_home() {
     PortalClient leaving = ownerOf("leave-ws").addMember("leave-ws", "bob-leave@example.org",
         "OWNER");
 
     HttpResponse<String> response = leaving.post("/workspaces/leave-ws/members/remove",
-        Map.of("email", "owner-leave-ws@example.org"));
+        Map.of("email", "owner-leave-ws@example.org", "confirm", "yes"));
 
     assertEquals(303, response.statusCode());
     assertEquals("/", location(response));
@@ -266,7 +316,7 @@ class MemberPagesTest {
     HttpResponse<String> promoted = writer.post("/workspaces/read-only-ws/members/role",
         memberForm("walt@example.org", "OWNER"));
     HttpResponse<String> removed = writer.post("/workspaces/read-only-ws/members/remove",
-        Map.of("email", "owner-read-only-ws@example.org"));
+        Map.of("email", "owner-read-only-ws@example.org", "confirm", "yes"));
 
     assertEquals(List.of("owner-read-only-ws@example.org OWNER", "walt@example.org WRITER",
         "rita@example.org (you) READER"), members(page));
@@ -292,7 +342,7 @@ class MemberPagesTest {
         stranger.post("/workspaces/stranger-ws/members/role",
             memberForm("owner-stranger-ws@example.org", "READER")),
         stranger.post("/workspaces/stranger-ws/members/remove",
-            Map.of("email", "owner-stranger-ws@example.org")));
+            Map.of("email", "owner-stranger-ws@example.org", "confirm", "yes")));
 
     assertEquals(List.of(404, 404, 404), statuses(responses));
     assertEquals(1, membersOf("stranger-ws"));
@@ -328,7 +378,8 @@ class MemberPagesTest {
     try {
       owner.addMember("logged-ws", "carol@example.org", "READER");
       owner.post("/workspaces/logged-ws/members/role", memberForm("carol@example.org", "OWNER"));
-      owner.post("/workspaces/logged-ws/members/remove", Map.of("email", "carol@example.org"));
+      owner.post("/workspaces/logged-ws/members/remove",
+          Map.of("email", "carol@example.org", "confirm", "yes"));
     } finally {
       logger.detachAppender(logged);
       logger.setLevel(null);

@@ -1,0 +1,62 @@
+package ecrbridge.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static ecrbridge.browser.Find.button;
+import static ecrbridge.browser.Find.field;
+import static ecrbridge.browser.Find.heading;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import ecrbridge.testing.RunningPortal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The development sign-in in Chromium: someone signed in who comes back to the sign-in page
+ * is told who they are, and signing out from there says so on the sign-in form.
+ */
+class SignInInBrowserTest {
+
+  private static RunningPortal portal;
+  private static BrowserHarness browser;
+
+  @BeforeAll
+  static void start() {
+    portal = RunningPortal.onH2();
+    browser = BrowserHarness.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.close();
+    portal.close();
+  }
+
+  @Test
+  void the_sign_in_page_says_who_is_signed_in_and_signing_out_there_says_so() {
+    try (BrowserContext context = browser.newContext()) {
+      Page page = context.newPage();
+      page.navigate(portal.url("/signin"));
+      field(page, "Email").fill("ada@example.org");
+      field(page, "Display name").fill("Ada Lovelace");
+      button(page, "Sign in").click();
+      assertThat(heading(page, "Your workspaces")).isVisible();
+
+      page.navigate(portal.url("/signin"));
+
+      assertThat(heading(page, "You are signed in")).isVisible();
+      assertThat(page.locator("#signed-in-as"))
+          .hasText("You are signed in as Ada Lovelace (ada@example.org).");
+      assertThat(field(page, "Email")).hasCount(0);
+
+      page.locator("#sign-out-form button").click();
+
+      assertThat(page).hasURL(portal.url("/signin"));
+      assertThat(page.getByRole(AriaRole.STATUS)).hasText("You are signed out.");
+      assertThat(field(page, "Email")).isVisible();
+      BrowserHarness.screenshot(page, "signed-out.png");
+    }
+  }
+}
