@@ -24,9 +24,20 @@ final class Find {
         new Page.GetByRoleOptions().setName(name).setExact(true));
   }
 
+  static Locator checkbox(Page page, String label) {
+    return page.getByRole(AriaRole.CHECKBOX,
+        new Page.GetByRoleOptions().setName(label).setExact(true));
+  }
+
   /** The page's title heading, {@code h1}. */
   static Locator heading(Page page, String name) {
     return page.getByRole(AriaRole.HEADING,
         new Page.GetByRoleOptions().setName(name).setExact(true).setLevel(1));
+  }
+
+  /** The value next to a term of the page's attribute list ("Registry", "UUID"). */
+  static Locator attribute(Page page, String term) {
+    return page.locator("xpath=//dl/dt[normalize-space()='" + term + "']"
+        + "/following-sibling::dd[1]");
   }
 }

@@ -2,18 +2,15 @@ package ecrbridge.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import ecrbridge.testing.PortalClient;
-import ecrbridge.testing.RunningPortal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Names as long as ECR and the forms allow, in Chromium at the harness's 1280 pixels and at a
@@ -29,16 +26,13 @@ class LongNamesInBrowserTest {
 
   private static final String EMAIL = "lena@example.org";
 
-  private static RunningPortal portal;
-  private static BrowserHarness browser;
+  @RegisterExtension
+  static final BrowserExtension portal = BrowserExtension.onH2();
 
-  private BrowserContext context;
-  private Page page;
+  private final UserSteps user = new UserSteps(portal);
 
   @BeforeAll
-  static void start() {
-    portal = RunningPortal.onH2();
-    browser = BrowserHarness.start();
+  static void registerRepositories() {
     PortalClient owner = portal.newClient().signIn(EMAIL, "Lena")
         .createWorkspace("long-names", "Long names");
     register(owner, "longest", LONGEST_NAME, "vwb-");
@@ -47,29 +41,15 @@ class LongNamesInBrowserTest {
     register(owner, "r".repeat(80), "team/tools", "platform-" + "p".repeat(60) + "-");
   }
 
-  @AfterAll
-  static void stop() {
-    browser.close();
-    portal.close();
-  }
-
+  /** Signs in on the page the test is handed next: each test starts signed in. */
   @BeforeEach
-  void openBrowser() {
-    context = browser.newContext();
-    page = context.newPage();
+  void signIn(Page page) {
     page.navigate(portal.url("/signin"));
-    Find.field(page, "Email").fill(EMAIL);
-    Find.field(page, "Display name").fill("Lena");
-    Find.button(page, "Sign in").click();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    context.close();
+    user.signIn(page, EMAIL, "Lena");
   }
 
   @Test
-  void pages_about_256_character_repository_names_do_not_scroll_sideways() {
+  void pages_about_256_character_repository_names_do_not_scroll_sideways(Page page) {
     List<String> paths = List.of(
         "/workspaces/long-names/resources/longest",
         "/workspaces/long-names/resources/nested",
@@ -84,8 +64,8 @@ class LongNamesInBrowserTest {
       page.setViewportSize(viewport, 900);
       for (String path : paths) {
         page.navigate(portal.url(path));
-        expected.put(viewport + " " + path, clientWidth());
-        widths.put(viewport + " " + path, scrollWidth());
+        expected.put(viewport + " " + path, clientWidth(page));
+        widths.put(viewport + " " + path, scrollWidth(page));
       }
     }
 
@@ -93,7 +73,8 @@ class LongNamesInBrowserTest {
   }
 
   @Test
-  void the_pod_account_id_stays_on_one_line_beside_a_long_resource_id_and_role_tag_key() {
+  void the_pod_account_id_stays_on_one_line_beside_a_long_resource_id_and_role_tag_key(
+      Page page) {
     page.navigate(portal.url("/repositories/000000000000/us-east-1/team/tools"));
 
     Object lines = page.evaluate("() => document.querySelector("
@@ -103,11 +84,11 @@ class LongNamesInBrowserTest {
     assertEquals("535002863113", page.locator("table.workspaces code.account-id").textContent());
   }
 
-  private int scrollWidth() {
+  private static int scrollWidth(Page page) {
     return (Integer) page.evaluate("() => document.documentElement.scrollWidth");
   }
 
-  private int clientWidth() {
+  private static int clientWidth(Page page) {
     return (Integer) page.evaluate("() => document.documentElement.clientWidth");
   }
 

@@ -6,16 +6,13 @@ import static ecrbridge.browser.Find.heading;
 import static ecrbridge.browser.Find.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import ecrbridge.testing.PortalClient;
-import ecrbridge.testing.RunningPortal;
-import ecrbridge.testing.TestOidcProvider;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A new user signs in through a real OIDC provider in Chromium: lands on the page they asked
@@ -23,65 +20,48 @@ import org.junit.jupiter.api.Test;
  */
 class OidcSignInInBrowserTest {
 
-  private static TestOidcProvider provider;
-  private static RunningPortal portal;
-  private static BrowserHarness browser;
+  @RegisterExtension
+  static final BrowserExtension portal = BrowserExtension.withOidcProvider();
 
   @BeforeAll
-  static void start() {
-    provider = new TestOidcProvider();
-    portal = RunningPortal.onH2AtKnownAddress(provider.portalSettings());
-    browser = BrowserHarness.start();
-    bobSharesOneOfHisTwoWorkspacesWithAda();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    portal.close();
-    provider.close();
-  }
-
-  @Test
-  void a_new_user_signs_in_lands_on_the_asked_page_sees_only_their_workspaces_and_signs_out() {
-    try (BrowserContext context = browser.newContext()) {
-      Page page = context.newPage();
-      provider.nextSignIn("ada-subject", "ada@example.org", "Ada Lovelace", List.of());
-
-      page.navigate(portal.url("/workspaces/shared-with-ada"));
-      assertThat(page).hasURL(portal.url("/signin?next=%2Fworkspaces%2Fshared-with-ada"));
-      assertThat(page.locator(".dev-banner")).hasCount(0);
-      link(page, "Sign in with Research Login").click();
-
-      assertThat(page).hasURL(portal.url("/workspaces/shared-with-ada"));
-      assertThat(heading(page, "Shared with Ada")).isVisible();
-      assertThat(page.locator(".user-name")).hasText("Ada Lovelace");
-      assertThat(page.locator(".user-email")).hasText("ada@example.org");
-
-      link(page, "ECR Bridge").click();
-      assertThat(page.locator("main table tbody tr")).hasCount(1);
-      assertThat(page.locator("main table tbody")).containsText("Shared with Ada");
-      Response others = page.navigate(portal.url("/workspaces/bobs-private"));
-      assertEquals(404, others.status());
-      BrowserHarness.screenshot(page, "oidc-signed-in-not-found.png");
-
-      page.navigate(portal.url("/"));
-      button(page, "Sign out").click();
-      assertThat(page).hasURL(portal.url("/signin?signedout"));
-      assertThat(page.getByText("You are signed out.")).isVisible();
-
-      page.navigate(portal.url("/workspaces/shared-with-ada"));
-      assertThat(page).hasURL(portal.url("/signin?next=%2Fworkspaces%2Fshared-with-ada"));
-    }
-  }
-
-  private static void bobSharesOneOfHisTwoWorkspacesWithAda() {
+  static void bobSharesOneOfHisTwoWorkspacesWithAda() {
     PortalClient bob = portal.newClient();
-    provider.nextSignIn("bob-subject", "bob@example.org", "Bob", List.of());
+    portal.provider().nextSignIn("bob-subject", "bob@example.org", "Bob", List.of());
     bob.signInAtProvider("/");
     bob.get("/");
     bob.createWorkspace("bobs-private");
     bob.createWorkspace("shared-with-ada", "Shared with Ada");
     bob.addMember("shared-with-ada", "ada@example.org", "READER");
+  }
+
+  @Test
+  void a_new_user_signs_in_lands_on_the_asked_page_sees_only_their_workspaces_and_signs_out(
+      Page page) {
+    portal.provider().nextSignIn("ada-subject", "ada@example.org", "Ada Lovelace", List.of());
+
+    page.navigate(portal.url("/workspaces/shared-with-ada"));
+    assertThat(page).hasURL(portal.url("/signin?next=%2Fworkspaces%2Fshared-with-ada"));
+    assertThat(page.locator(".dev-banner")).hasCount(0);
+    link(page, "Sign in with Research Login").click();
+
+    assertThat(page).hasURL(portal.url("/workspaces/shared-with-ada"));
+    assertThat(heading(page, "Shared with Ada")).isVisible();
+    assertThat(page.locator(".user-name")).hasText("Ada Lovelace");
+    assertThat(page.locator(".user-email")).hasText("ada@example.org");
+
+    link(page, "ECR Bridge").click();
+    assertThat(page.locator("main table tbody tr")).hasCount(1);
+    assertThat(page.locator("main table tbody")).containsText("Shared with Ada");
+    Response others = page.navigate(portal.url("/workspaces/bobs-private"));
+    assertEquals(404, others.status());
+    BrowserHarness.screenshot(page, "oidc-signed-in-not-found.png");
+
+    page.navigate(portal.url("/"));
+    button(page, "Sign out").click();
+    assertThat(page).hasURL(portal.url("/signin?signedout"));
+    assertThat(page.getByText("You are signed out.")).isVisible();
+
+    page.navigate(portal.url("/workspaces/shared-with-ada"));
+    assertThat(page).hasURL(portal.url("/signin?next=%2Fworkspaces%2Fshared-with-ada"));
   }
 }

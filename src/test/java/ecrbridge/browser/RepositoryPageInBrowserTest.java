@@ -1,25 +1,26 @@
 package ecrbridge.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static ecrbridge.browser.Find.attribute;
+import static ecrbridge.browser.Find.button;
+import static ecrbridge.browser.Find.checkbox;
+import static ecrbridge.browser.Find.field;
+import static ecrbridge.browser.Find.heading;
+import static ecrbridge.browser.Find.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import ecrbridge.testing.Golden;
-import ecrbridge.testing.RunningPortal;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An owner of two workspaces that registered the same repository opens the repository's page
@@ -35,65 +36,43 @@ class RepositoryPageInBrowserTest {
   private static final String REPOSITORY_PAGE =
       "/repositories/000000000000/us-east-1/team/tools";
 
-  private static RunningPortal portal;
-  private static BrowserHarness browser;
+  @RegisterExtension
+  static final BrowserExtension portal = BrowserExtension.onH2();
+
+  private final UserSteps user = new UserSteps(portal);
 
   private final ObjectMapper json = new ObjectMapper();
 
-  private BrowserContext context;
-  private Page page;
-
-  @BeforeAll
-  static void start() {
-    portal = RunningPortal.onH2();
-    browser = BrowserHarness.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    portal.close();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    context = browser.newContext();
-    page = context.newPage();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    context.close();
-  }
-
   @Test
-  void an_owner_merges_two_workspaces_into_the_repositorys_policy_and_downloads_the_result()
-      throws Exception {
-    signIn("olivia@example.org", "Olivia");
-    String imaging = createWorkspaceWithRepository("imaging", "Imaging");
-    String genomics = createWorkspaceWithRepository("genomics", "Genomics");
+  void an_owner_merges_two_workspaces_into_the_repositorys_policy_and_downloads_the_result(
+      Page page) throws Exception {
+    page.navigate(portal.url("/"));
+    user.signIn(page, "olivia@example.org", "Olivia");
+    String imaging = createWorkspaceWithRepository(page, "imaging", "Imaging");
+    String genomics = createWorkspaceWithRepository(page, "genomics", "Genomics");
     List<String> uuids = Stream.of(imaging, genomics).sorted().toList();
 
-    link("Policy for several workspaces, merging and Terraform →").click();
+    link(page, "Policy for several workspaces, merging and Terraform →").click();
     assertThat(page).hasURL(portal.url(REPOSITORY_PAGE));
-    assertThat(heading("team/tools")).isVisible();
-    assertThat(checkbox("Imaging")).isChecked();
-    assertThat(checkbox("Genomics")).isChecked();
-    checkbox("Imaging").uncheck();
+    assertThat(heading(page, "team/tools")).isVisible();
+    assertThat(checkbox(page, "Imaging")).isChecked();
+    assertThat(checkbox(page, "Genomics")).isChecked();
+    checkbox(page, "Imaging").uncheck();
     assertThat(page.getByText("The selection changed: update the policy to see it, download "
         + "it or merge it.")).isVisible();
-    button("Update the policy").click();
+    button(page, "Update the policy").click();
     assertThat(page.locator("#policy-json")).containsText("CrossAccountOmicsExec");
-    checkbox("Imaging").check();
-    button("Update the policy").click();
-    assertThat(checkbox("Imaging")).isChecked();
+    checkbox(page, "Imaging").check();
+    button(page, "Update the policy").click();
+    assertThat(checkbox(page, "Imaging")).isChecked();
     assertThat(page.locator("#policy-json")).containsText("WorkspaceAccess"
         + uuids.get(1).replace("-", ""));
 
-    field("Current policy of the repository").fill(golden("owner-policy-before.json", uuids));
-    button("Merge").click();
+    field(page, "Current policy of the repository")
+        .fill(golden("owner-policy-before.json", uuids));
+    button(page, "Merge").click();
 
-    assertThat(heading2("What the merge changes")).isVisible();
+    assertThat(heading2(page, "What the merge changes")).isVisible();
     assertThat(page.locator("#merge-summary"))
         .hasText("1 added, 1 changed, 0 removed, 2 unchanged.");
     assertThat(page.locator(".change .badge")).hasText(new String[] {
@@ -105,18 +84,19 @@ class RepositoryPageInBrowserTest {
         "Sid: \"CrossAccountOmicsExec\" becomes \"WorkspaceAccess"
             + uuids.get(0).replace("-", "") + "\"");
     assertThat(page.locator("#removed-warning")).hasCount(0);
-    assertThat(field("Current policy of the repository"))
+    assertThat(field(page, "Current policy of the repository"))
         .hasValue(golden("owner-policy-before.json", uuids));
     BrowserHarness.screenshot(page, "repository-page.png");
 
-    String merged = downloaded(button("JSON"));
+    String merged = downloaded(page, button(page, "JSON"));
     assertEquals(json.readTree(golden("owner-policy-merged.json", uuids)),
         json.readTree(merged));
-    assertEquals(golden("owner-policy-merged.tf", uuids), downloaded(button("Terraform")));
+    assertEquals(golden("owner-policy-merged.tf", uuids),
+        downloaded(page, button(page, "Terraform")));
   }
 
   /** Saves what clicking the control downloads and returns its text. */
-  private String downloaded(Locator control) throws Exception {
+  private static String downloaded(Page page, Locator control) throws Exception {
     Download download = page.waitForDownload(control::click);
     assertNull(download.failure());
     return Files.readString(download.path());
@@ -127,63 +107,26 @@ class RepositoryPageInBrowserTest {
     return Golden.read("repository/" + file, GOLDEN_UUIDS, uuids);
   }
 
-  private void signIn(String email, String displayName) {
-    page.navigate(portal.url("/"));
-    field("Email").fill(email);
-    field("Display name").fill(displayName);
-    button("Sign in").click();
-
-    assertThat(heading("Your workspaces")).isVisible();
-  }
-
   /**
    * Creates a workspace and registers repository team/tools of account 000000000000 in it;
    * returns the workspace's UUID and leaves the browser on the resource page.
    */
-  private String createWorkspaceWithRepository(String id, String name) {
+  private String createWorkspaceWithRepository(Page page, String id, String name) {
     page.navigate(portal.url("/workspaces/new"));
-    field("ID").fill(id);
-    field("Name").fill(name);
-    button("Create workspace").click();
-    assertThat(page).hasURL(portal.url("/workspaces/" + id));
-    String uuid = page.locator("xpath=//dl/dt[normalize-space()='UUID']"
-        + "/following-sibling::dd[1]").textContent();
+    user.createWorkspace(page, id, name);
+    String uuid = attribute(page, "UUID").textContent();
 
-    link("Register a repository").click();
-    field("Resource ID").fill("tools");
-    field("Account ID").fill("000000000000");
-    field("Region").selectOption("us-east-1");
-    field("Repository name (optional)").fill("team/tools");
-    button("Register repository").click();
+    link(page, "Register a repository").click();
+    field(page, "Resource ID").fill("tools");
+    field(page, "Account ID").fill("000000000000");
+    field(page, "Region").selectOption("us-east-1");
+    field(page, "Repository name (optional)").fill("team/tools");
+    button(page, "Register repository").click();
     assertThat(page).hasURL(portal.url("/workspaces/" + id + "/resources/tools"));
     return uuid;
   }
 
-  private Locator field(String label) {
-    return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-  }
-
-  private Locator checkbox(String label) {
-    return page.getByRole(AriaRole.CHECKBOX,
-        new Page.GetByRoleOptions().setName(label).setExact(true));
-  }
-
-  private Locator link(String name) {
-    return page.getByRole(AriaRole.LINK,
-        new Page.GetByRoleOptions().setName(name).setExact(true));
-  }
-
-  private Locator button(String name) {
-    return page.getByRole(AriaRole.BUTTON,
-        new Page.GetByRoleOptions().setName(name).setExact(true));
-  }
-
-  private Locator heading(String name) {
-    return page.getByRole(AriaRole.HEADING,
-        new Page.GetByRoleOptions().setName(name).setExact(true).setLevel(1));
-  }
-
-  private Locator heading2(String name) {
+  private static Locator heading2(Page page, String name) {
     return page.getByRole(AriaRole.HEADING,
         new Page.GetByRoleOptions().setName(name).setExact(true).setLevel(2));
   }
