@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # ECR Bridge: merges the generated policy into every private repository of account
 # 000000000000 in region us-east-1. In each policy, the statements ECR Bridge wrote
-# before for the workspaces listed in "scope" below are replaced by the generated ones;
-# every other statement, including those ECR Bridge wrote for other workspaces, is kept.
-# A repository is written only when its policy changes.
-# Prints "<repository>: changed", "unchanged" or "failed" for each one.
+# before for the workspaces in "scope" below are replaced by the generated ones, or removed
+# where the generated policy no longer grants their workspace; every other statement,
+# including those ECR Bridge wrote for other workspaces, is kept. A repository is written
+# only when its policy changes. Prints "<repository>: changed" (with the workspaces whose
+# access it removed), "unchanged" or "failed" for each one.
 # Needs the AWS CLI and jq 1.6 or newer, with credentials of the account that may call
 # ecr:DescribeRepositories, ecr:GetRepositoryPolicy and ecr:SetRepositoryPolicy.
 set -euo pipefail
@@ -13,11 +14,12 @@ export AWS_PAGER=''
 registry_id='000000000000'
 region='us-east-1'
 
-# The workspaces (UUIDs without dashes) and pod accounts whose statements this script
-# replaces; statements ECR Bridge wrote for others are kept.
-scope='{"workspaces":["3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b","8a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d","f0e1d2c3b4a549688776655443322110"],"podAccounts":["012345678901","535002863113"]}'
+# The workspaces (UUIDs without dashes) whose statements this script replaces, and
+# removes where the policy below no longer grants them; statements ECR Bridge wrote
+# for other workspaces are kept.
+scope='{"workspaces":["3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b","8a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d","f0e1d2c3b4a549688776655443322110"]}'
 # The Sid a generated statement takes when a kept statement already has its Sid.
-own_sids='{}'
+own_sids='{"OmicsWorkflow":"HealthOmicsPull"}'
 
 generated_policy=$(cat <<'POLICY'
 {
@@ -106,34 +108,109 @@ POLICY
 # Keeps every statement but those ECR Bridge wrote for the workspaces above, and
 # appends the generated ones.
 merge_program='
-def ours: if type == "string" then test("\\A(CrossAccountOmicsExec|OmicsWorkflow|(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}|PodAccountAccess[0-9]{12})\\z") else false end;
+# The merge rules of the portal in jq (Java: StatementIds, Grantee, MergeScope, PolicyMerge).
+# Reads $current (the current policy of the repository, or null), $generated (the new policy), $scope
+# ({"workspaces": [UUIDs without dashes]}) and $own_sids (the Sid a generated statement takes
+# when a kept statement already has its Sid). Whole-string matches use \A and \z: in
+# Oniguruma, $ also matches before a final newline. No single quote may appear in this file:
+# the merge script holds it in single quotes.
+
+# A Sid the portal writes.
+def ours:
+  if type == "string"
+  then test("\\A(CrossAccountOmicsExec|OmicsWorkflow|HealthOmicsPull"
+    + "|(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}|PodAccountAccess[0-9]{12})\\z")
+  else false end;
+
+def healthomics_sid: .Sid == "OmicsWorkflow" or .Sid == "HealthOmicsPull";
+
+# A string or a non-empty array of strings, as an array; null for anything else.
+def texts:
+  if type == "string" then [.]
+  elif type == "array" and length > 0 and all(.[]; type == "string") then .
+  else null end;
+
+# The one value of a principal that has only this key; null otherwise.
+def principal($key):
+  if (.Principal | type) == "object" and (.Principal | length) == 1
+  then (.Principal[$key] | texts) as $values
+    | if $values != null and ($values | length) == 1 then $values[0] else null end
+  else null end;
+
+def account_of:
+  if type == "string"
+  then (capture("\\A(arn:aws[a-z-]*:iam::)?(?<account>[0-9]{12})(:root)?\\z").account // null)
+  else null end;
+
+# Allow, only the elements and actions the portal writes.
+def portal_shape:
+  type == "object"
+  and (keys - ["Sid", "Effect", "Principal", "Action", "Condition"] | length) == 0
+  and .Effect == "Allow"
+  and ((.Action | texts) as $actions | $actions != null
+    and ($actions - ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
+      "ecr:GetDownloadUrlForLayer", "ecr:CompleteLayerUpload", "ecr:InitiateLayerUpload",
+      "ecr:PutImage", "ecr:UploadLayerPart"] | length) == 0);
+
+# A statement the portal wrote: its Sid, its shape and a principal of the kind of its Sid.
+def portals:
+  (.Sid | ours) and portal_shape
+  and (if healthomics_sid then principal("Service") == "omics.amazonaws.com"
+       else (principal("AWS") | account_of) != null end);
+
+# The workspace (32 hex digits) that a statement of the portal grants: from its Sid, or from its
+# first aws:PrincipalTag/ key that ends in a UUID; null for pod-account and HealthOmics ones.
 def workspace_of:
-  if (.Sid | test("\\A(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}\\z")) then .Sid[-32:]
+  if healthomics_sid then null
+  elif (.Sid | test("\\A(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}\\z")) then .Sid[-32:]
   else first(.Condition // {} | objects | .[] | objects | keys[] | ascii_downcase
       | select(startswith("aws:principaltag/"))
-      | capture("(?<uuid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\z").uuid
-      | gsub("-"; "")) // null
+      | capture("(?<uuid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\z")
+      .uuid | gsub("-"; "")) // null
   end;
-def account_of:
-  (.Principal.AWS? // null)
-  | if type == "string" then (capture("\\A(arn:aws[a-z-]*:iam::)?(?<account>[0-9]{12})(:root)?\\z").account // null) else null end;
+
+# Whom a statement of the portal grants, as one string (Grantee in Java).
+def grantee:
+  if healthomics_sid then "healthomics"
+  elif workspace_of != null
+  then (if (.Sid | test("\\AWorkspacePush")) then "push:" else "pull:" end) + workspace_of
+  else "pod:" + (principal("AWS") | account_of) end;
+
+# A statement of the portal that this merge may remove: HealthOmics, and the workspaces in
+# the scope. Pod-account statements also serve workspaces outside the scope.
 def in_scope:
-  if .Sid == "OmicsWorkflow" then true
+  if healthomics_sid then true
   else workspace_of as $workspace
-    | if $workspace != null then any($scope.workspaces[]; . == $workspace)
-      else account_of as $account | any($scope.podAccounts[]; . == $account) end
+    | $workspace != null and any($scope.workspaces[]; . == $workspace)
   end;
+
+# Replaced by a generated statement, or removed.
+def replaced:
+  portals
+  and (in_scope or (grantee as $grantee | any($generated.Statement[]; grantee == $grantee)));
+
 def statements: if type == "array" then . elif type == "object" then [.] else [] end;
-($current // {}) as $existing
-| [$existing.Statement | statements[]
-    | select(if .Sid | ours then in_scope | not else true end)] as $kept
-| [$kept[] | .Sid] as $taken
-| $existing + {
-    Version: "2012-10-17",
-    Statement: ($kept + [$generated.Statement[]
-      | .Sid as $sid
-      | if any($taken[]; . == $sid) then .Sid = ($own_sids[$sid] // $sid) else . end])
-  }'
+
+def dashed: .[0:8] + "-" + .[8:12] + "-" + .[12:16] + "-" + .[16:20] + "-" + .[20:];
+
+# {"policy": the merged policy, "removed": the workspaces whose access it takes away}.
+def merge:
+  ($current // {}) as $existing
+  | [$existing.Statement | statements[]] as $statements
+  | [$statements[] | select(replaced | not)] as $kept
+  | [$kept[] | .Sid] as $taken
+  | [$generated.Statement[] | workspace_of] as $granted
+  | {
+      policy: ($existing + {
+        Version: "2012-10-17",
+        Statement: ($kept + [$generated.Statement[]
+          | .Sid as $sid
+          | if any($taken[]; . == $sid) then .Sid = ($own_sids[$sid] // $sid) else . end])
+      }),
+      removed: ([$statements[] | select(replaced) | workspace_of | values]
+        - $granted | unique | map(dashed))
+    };
+merge'
 
 # Statement order means nothing to IAM, so policies that differ only in the order of
 # statements or keys are the same policy.
@@ -174,14 +251,16 @@ while IFS= read -r repository <&3; do
     failures=$((failures + 1))
     continue
   fi
-  merged=$(jq -c -n --argjson current "$current" --argjson generated "$generated_policy" \
+  result=$(jq -c -n --argjson current "$current" --argjson generated "$generated_policy" \
     --argjson scope "$scope" --argjson own_sids "$own_sids" "$merge_program")
+  merged=$(jq -c .policy <<< "$result")
+  removed=$(jq -r '.removed | join(", ")' <<< "$result")
   if [ "$(jq -c "$canonical_program" <<< "$current")" \
       = "$(jq -c "$canonical_program" <<< "$merged")" ]; then
     echo "$repository: unchanged"
   elif aws ecr set-repository-policy --registry-id "$registry_id" --region "$region" \
       --repository-name "$repository" --policy-text "$merged" > /dev/null; then
-    echo "$repository: changed"
+    echo "$repository: changed${removed:+ (access removed for workspace $removed)}"
   else
     echo "$repository: failed"
     failures=$((failures + 1))

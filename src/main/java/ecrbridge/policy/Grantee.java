@@ -2,13 +2,18 @@ package ecrbridge.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Whom a statement of the portal's grants, read from the statement itself: one workspace (its
@@ -17,10 +22,15 @@ import java.util.regex.Pattern;
  * whatever their Sids: a workspace's pull statement is {@code CrossAccountOmicsExec} when it is
  * alone in a policy and {@code WorkspaceAccess<uuid>} among others.
  *
+ * <p>A Sid alone does not make a statement the portal's: anybody may name a statement
+ * {@code OmicsWorkflow}. {@link #read} also requires the shape the portal writes: Allow, one
+ * principal of the kind the Sid stands for, ECR pull or push actions only, and no other
+ * elements than Sid, Effect, Principal, Action and Condition. Anything else is somebody's own
+ * statement, which merges keep as written.
+ *
  * @param workspace the workspace whose role tag key or Sid the statement names; empty for
  *     pod-account and HealthOmics statements
- * @param podAccount the account of a pod-account statement's principal; empty otherwise, and
- *     when the principal is not one account's root
+ * @param podAccount the account of a pod-account statement's principal; empty otherwise
  */
 record Grantee(Kind kind, Optional<UUID> workspace, Optional<String> podAccount) {
 
@@ -35,39 +45,51 @@ record Grantee(Kind kind, Optional<UUID> workspace, Optional<String> podAccount)
 
   /** A UUID's text, at the end of a role tag key (the prefix may be anything). */
   private static final Pattern TAG_KEY_UUID = Pattern.compile(
-      "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$");
+      "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\z");
 
   /** The account of a principal written as its root's ARN or as the bare account ID. */
   private static final Pattern ACCOUNT_PRINCIPAL = Pattern.compile(
       "(?:arn:aws[a-z-]*:iam::)?([0-9]{12})(?::root)?");
 
+  /** The elements the portal writes in a statement. */
+  static final Set<String> ELEMENTS = Set.of("Sid", "Effect", "Principal", "Action",
+      "Condition");
+
+  /** Every action the portal grants: a statement with another one is not the portal's. */
+  static final Set<String> ACTIONS = Stream.of(RepositoryPolicy.PULL_ACTIONS,
+      RepositoryPolicy.PUSH_ACTIONS).flatMap(List::stream).collect(Collectors.toSet());
+
   private static final Grantee HEALTHOMICS_SERVICE = new Grantee(Kind.HEALTHOMICS,
       Optional.empty(), Optional.empty());
 
   /**
-   * Reads whom a statement with a Sid of the portal's grants.
-   *
-   * @throws IllegalArgumentException when {@link StatementIds#isOurs} does not recognise the
-   *     statement's Sid
+   * Whom the statement grants, when it is one the portal writes: a Sid of the portal's (see
+   * {@link StatementIds#isOurs}) and the portal's shape (see the class comment); empty for
+   * every other statement.
    */
-  static Grantee of(ObjectNode statement) {
-    String sid = ExistingPolicy.sidOf(statement).filter(StatementIds::isOurs)
-        .orElseThrow(() -> new IllegalArgumentException("Not a statement of the portal's: "
-            + statement));
-    if (sid.equals(StatementIds.HEALTHOMICS)) {
-      return HEALTHOMICS_SERVICE;
+  static Optional<Grantee> read(ObjectNode statement) {
+    Optional<String> sid = ExistingPolicy.sidOf(statement).filter(StatementIds::isOurs);
+    if (sid.isEmpty() || !hasTheShapeOfOurs(statement)) {
+      return Optional.empty();
     }
-    Optional<UUID> named = StatementIds.workspaceOf(sid);
-    if (named.isPresent()) {
-      Kind kind = StatementIds.isPush(sid) ? Kind.WORKSPACE_PUSH : Kind.WORKSPACE_PULL;
-      return new Grantee(kind, named, Optional.empty());
+    if (StatementIds.isHealthOmics(sid.get())) {
+      return principal(statement, "Service")
+          .filter(RepositoryPolicy.HEALTHOMICS_PRINCIPAL::equals)
+          .map(service -> HEALTHOMICS_SERVICE);
     }
 
-    Optional<UUID> tagged = taggedWorkspace(statement);
-    if (tagged.isPresent()) {
-      return new Grantee(Kind.WORKSPACE_PULL, tagged, Optional.empty());
-    }
-    return new Grantee(Kind.POD_ACCOUNT_PULL, Optional.empty(), principalAccount(statement));
+    Optional<String> account = principal(statement, "AWS").flatMap(Grantee::accountOf);
+    return account.map(podAccount -> ofAccountStatement(sid.get(), statement, podAccount));
+  }
+
+  /**
+   * Whom a statement the portal generated grants.
+   *
+   * @throws IllegalArgumentException when the statement is not one the portal writes
+   */
+  static Grantee of(ObjectNode generated) {
+    return read(generated).orElseThrow(() -> new IllegalArgumentException(
+        "Not a statement of the portal's: " + generated));
   }
 
   /**
@@ -79,7 +101,7 @@ record Grantee(Kind kind, Optional<UUID> workspace, Optional<String> podAccount)
       case WORKSPACE_PULL -> workspace.map(StatementIds::workspaceAccess).orElse(currentSid);
       case WORKSPACE_PUSH -> workspace.map(StatementIds::workspacePush).orElse(currentSid);
       case POD_ACCOUNT_PULL -> podAccount.map(StatementIds::podAccountAccess).orElse(currentSid);
-      case HEALTHOMICS -> currentSid;
+      case HEALTHOMICS -> StatementIds.HEALTHOMICS_ALTERNATIVE;
     };
   }
 
@@ -87,10 +109,70 @@ record Grantee(Kind kind, Optional<UUID> workspace, Optional<String> podAccount)
   String describe() {
     return switch (kind) {
       case WORKSPACE_PULL, WORKSPACE_PUSH -> "workspace " + workspace.orElseThrow();
-      case POD_ACCOUNT_PULL -> podAccount.map(account -> "pod account " + account)
-          .orElse("a principal that is not one account");
+      case POD_ACCOUNT_PULL -> "every role session of pod account " + podAccount.orElseThrow();
       case HEALTHOMICS -> "AWS HealthOmics";
     };
+  }
+
+  private static Grantee ofAccountStatement(String sid, ObjectNode statement,
+      String podAccount) {
+    Optional<UUID> named = StatementIds.workspaceOf(sid);
+    if (named.isPresent()) {
+      Kind kind = StatementIds.isPush(sid) ? Kind.WORKSPACE_PUSH : Kind.WORKSPACE_PULL;
+      return new Grantee(kind, named, Optional.empty());
+    }
+    Optional<UUID> tagged = taggedWorkspace(statement);
+    if (tagged.isPresent()) {
+      return new Grantee(Kind.WORKSPACE_PULL, tagged, Optional.empty());
+    }
+    return new Grantee(Kind.POD_ACCOUNT_PULL, Optional.empty(), Optional.of(podAccount));
+  }
+
+  private static boolean hasTheShapeOfOurs(ObjectNode statement) {
+    Iterator<String> names = statement.fieldNames();
+    while (names.hasNext()) {
+      if (!ELEMENTS.contains(names.next())) {
+        return false;
+      }
+    }
+    return "Allow".equals(statement.path("Effect").textValue())
+        && strings(statement.get("Action")).map(ACTIONS::containsAll).orElse(false);
+  }
+
+  /** The one value of a principal that has only this key, as a string or a list of one. */
+  private static Optional<String> principal(ObjectNode statement, String key) {
+    JsonNode principal = statement.get("Principal");
+    if (principal == null || !principal.isObject() || principal.size() != 1) {
+      return Optional.empty();
+    }
+    return strings(principal.get(key)).filter(values -> values.size() == 1)
+        .map(values -> values.get(0));
+  }
+
+  /** A string or an array of strings; empty for anything else. */
+  private static Optional<List<String>> strings(JsonNode value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value.isTextual()) {
+      return Optional.of(List.of(value.textValue()));
+    }
+    if (!value.isArray() || value.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> texts = new ArrayList<>();
+    for (JsonNode element : value) {
+      if (!element.isTextual()) {
+        return Optional.empty();
+      }
+      texts.add(element.textValue());
+    }
+    return Optional.of(texts);
+  }
+
+  private static Optional<String> accountOf(String principal) {
+    Matcher account = ACCOUNT_PRINCIPAL.matcher(principal);
+    return account.matches() ? Optional.of(account.group(1)) : Optional.empty();
   }
 
   /** The UUID at the end of the first {@code aws:PrincipalTag/...} key of any operator. */
@@ -107,14 +189,5 @@ record Grantee(Kind kind, Optional<UUID> workspace, Optional<String> podAccount)
       }
     }
     return Optional.empty();
-  }
-
-  private static Optional<String> principalAccount(ObjectNode statement) {
-    JsonNode principal = statement.path("Principal").path("AWS");
-    if (!principal.isTextual()) {
-      return Optional.empty();
-    }
-    Matcher account = ACCOUNT_PRINCIPAL.matcher(principal.asText());
-    return account.matches() ? Optional.of(account.group(1)) : Optional.empty();
   }
 }

@@ -9,24 +9,21 @@ import java.util.stream.Collectors;
  * The workspaces a merge speaks for: those the visitor could select on the page, selected or
  * not. A statement of the portal's for a workspace outside the scope belongs to somebody the
  * visitor cannot see (or to a workspace that registered the repository differently), so a
- * merge keeps it as it is instead of removing that workspace's access.
+ * merge keeps it as it is instead of removing that workspace's access. A pull statement for a
+ * whole pod account is never in the scope: it also serves workspaces the visitor cannot see.
  *
  * @param workspaces the UUIDs of the workspaces listed
- * @param podAccounts the pod accounts of those workspaces: a pull statement for a whole pod
- *     account is in the scope when its account is
  */
-public record MergeScope(Set<UUID> workspaces, Set<String> podAccounts) {
+public record MergeScope(Set<UUID> workspaces) {
 
   public MergeScope {
     workspaces = Set.copyOf(workspaces);
-    podAccounts = Set.copyOf(podAccounts);
   }
 
   /** The scope of exactly these workspaces. */
   public static MergeScope of(Collection<WorkspaceGrant> grants) {
     return new MergeScope(
-        grants.stream().map(WorkspaceGrant::workspaceUuid).collect(Collectors.toSet()),
-        grants.stream().map(WorkspaceGrant::podAccountId).collect(Collectors.toSet()));
+        grants.stream().map(WorkspaceGrant::workspaceUuid).collect(Collectors.toSet()));
   }
 
   /** HealthOmics is everybody's: the generated policy always has its statement. */
@@ -34,7 +31,7 @@ public record MergeScope(Set<UUID> workspaces, Set<String> podAccounts) {
     return switch (grantee.kind()) {
       case WORKSPACE_PULL, WORKSPACE_PUSH -> grantee.workspace().map(workspaces::contains)
           .orElse(false);
-      case POD_ACCOUNT_PULL -> grantee.podAccount().map(podAccounts::contains).orElse(false);
+      case POD_ACCOUNT_PULL -> false;
       case HEALTHOMICS -> true;
     };
   }

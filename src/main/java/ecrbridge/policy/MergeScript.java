@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A bash script that merges a generated policy into every private repository of an account
  * and region, for a resource without a repository name. Per repository it reads the current
  * policy (none when ECR answers {@code RepositoryPolicyNotFoundException}) and merges as
- * {@link PolicyMerge} does: it drops the statements of the portal's whose {@link Grantee} is in
- * the {@link MergeScope}, keeps every other statement (others' statements, and the portal's
- * statements for workspaces outside the scope), appends the generated statements (each taking
- * its grantee's own Sid where a kept statement has its Sid), sets {@code Version}, and calls
- * {@code set-repository-policy} only when the result differs from what is attached, statement
- * and key order aside. It prints {@code <repository>: changed}, {@code unchanged} or
- * {@code failed} per repository and exits non-zero if any failed.
+ * {@link PolicyMerge} does (the rules are {@link #RULES_JQ}): it drops the statements of the
+ * portal's that the generated policy replaces or that grant workspaces of the
+ * {@link MergeScope}, keeps every other statement, appends the generated statements (each
+ * taking its grantee's own Sid where a kept statement has its Sid), sets {@code Version}, and
+ * calls {@code set-repository-policy} only when the result differs from what is attached,
+ * statement and key order aside. It prints {@code <repository>: changed} (naming the
+ * workspaces whose access it removed), {@code unchanged} or {@code failed} per repository and
+ * exits non-zero if any failed.
  *
  * <p>The script is one file: the policy is embedded in a quoted heredoc, so that the shell
  * expands nothing in it. Its terminator cannot occur in the policy, whose pretty lines all
@@ -26,60 +31,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class MergeScript {
 
   /**
-   * The rule of {@link StatementIds#isOurs} in jq: whole-string matches, hence {@code \A} and
-   * {@code \z} (Oniguruma's {@code $} also matches before a final newline). Statements without
-   * a string Sid are not ours.
+   * The rules of {@link StatementIds}, {@link Grantee}, {@link MergeScope} and
+   * {@link PolicyMerge} in jq, ending in the function {@code merge}. Tests hold the two
+   * versions to the same answers.
    */
-  static final String OURS_JQ = "def ours: if type == \"string\""
-      + " then test(\"\\\\A(CrossAccountOmicsExec|OmicsWorkflow"
-      + "|(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}|PodAccountAccess[0-9]{12})\\\\z\")"
-      + " else false end;";
-
-  /**
-   * {@link Grantee#of} and {@link MergeScope#covers} in jq, for a statement that is ours: the
-   * workspace of its Sid or of its first {@code aws:PrincipalTag/} key ending in a UUID (as
-   * 32 hex digits), else the account of its principal.
-   */
-  static final String IN_SCOPE_JQ = ""
-      + "def workspace_of:\n"
-      + "  if (.Sid | test(\"\\\\A(WorkspaceAccess|WorkspacePush)[0-9a-f]{32}\\\\z\"))"
-      + " then .Sid[-32:]\n"
-      + "  else first(.Condition // {} | objects | .[] | objects | keys[] | ascii_downcase\n"
-      + "      | select(startswith(\"aws:principaltag/\"))\n"
-      + "      | capture(\"(?<uuid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}"
-      + "-[0-9a-f]{12})\\\\z\").uuid\n"
-      + "      | gsub(\"-\"; \"\")) // null\n"
-      + "  end;\n"
-      + "def account_of:\n"
-      + "  (.Principal.AWS? // null)\n"
-      + "  | if type == \"string\" then (capture(\"\\\\A(arn:aws[a-z-]*:iam::)?"
-      + "(?<account>[0-9]{12})(:root)?\\\\z\").account // null) else null end;\n"
-      + "def in_scope:\n"
-      + "  if .Sid == \"" + StatementIds.HEALTHOMICS + "\" then true\n"
-      + "  else workspace_of as $workspace\n"
-      + "    | if $workspace != null then any($scope.workspaces[]; . == $workspace)\n"
-      + "      else account_of as $account | any($scope.podAccounts[]; . == $account) end\n"
-      + "  end;";
+  static final String RULES_JQ = readRules();
 
   /** No single quote occurs in these programs: they are written inside single quotes. */
   private static final String MERGE_PROGRAM = ""
       + "# Keeps every statement but those ECR Bridge wrote for the workspaces above, and\n"
       + "# appends the generated ones.\n"
       + "merge_program=\'\n"
-      + OURS_JQ + "\n"
-      + IN_SCOPE_JQ + "\n"
-      + "def statements: if type == \"array\" then . elif type == \"object\" then [.]"
-      + " else [] end;\n"
-      + "($current // {}) as $existing\n"
-      + "| [$existing.Statement | statements[]\n"
-      + "    | select(if .Sid | ours then in_scope | not else true end)] as $kept\n"
-      + "| [$kept[] | .Sid] as $taken\n"
-      + "| $existing + {\n"
-      + "    Version: \"" + RepositoryPolicy.VERSION + "\",\n"
-      + "    Statement: ($kept + [$generated.Statement[]\n"
-      + "      | .Sid as $sid\n"
-      + "      | if any($taken[]; . == $sid) then .Sid = ($own_sids[$sid] // $sid) else . end])\n"
-      + "  }\'\n"
+      + RULES_JQ
+      + "merge\'\n"
       + "\n"
       + "# Statement order means nothing to IAM, so policies that differ only in the order of\n"
       + "# statements or keys are the same policy.\n"
@@ -127,17 +91,19 @@ final class MergeScript {
       + "    failures=$((failures + 1))\n"
       + "    continue\n"
       + "  fi\n"
-      + "  merged=$(jq -c -n --argjson current \"$current\""
+      + "  result=$(jq -c -n --argjson current \"$current\""
       + " --argjson generated \"$generated_policy\" \\\n"
       + "    --argjson scope \"$scope\" --argjson own_sids \"$own_sids\""
       + " \"$merge_program\")\n"
+      + "  merged=$(jq -c .policy <<< \"$result\")\n"
+      + "  removed=$(jq -r \'.removed | join(\", \")\' <<< \"$result\")\n"
       + "  if [ \"$(jq -c \"$canonical_program\" <<< \"$current\")\" \\\n"
       + "      = \"$(jq -c \"$canonical_program\" <<< \"$merged\")\" ]; then\n"
       + "    echo \"$repository: unchanged\"\n"
       + "  elif aws ecr set-repository-policy --registry-id \"$registry_id\""
       + " --region \"$region\" \\\n"
       + "      --repository-name \"$repository\" --policy-text \"$merged\" > /dev/null; then\n"
-      + "    echo \"$repository: changed\"\n"
+      + "    echo \"$repository: changed${removed:+ (access removed for workspace $removed)}\"\n"
       + "  else\n"
       + "    echo \"$repository: failed\"\n"
       + "    failures=$((failures + 1))\n"
@@ -157,8 +123,9 @@ final class MergeScript {
         + "registry_id=" + singleQuoted(target.accountId()) + "\n"
         + "region=" + singleQuoted(target.region()) + "\n"
         + "\n"
-        + "# The workspaces (UUIDs without dashes) and pod accounts whose statements this script\n"
-        + "# replaces; statements ECR Bridge wrote for others are kept.\n"
+        + "# The workspaces (UUIDs without dashes) whose statements this script replaces, and\n"
+        + "# removes where the policy below no longer grants them; statements ECR Bridge wrote\n"
+        + "# for other workspaces are kept.\n"
         + "scope=" + singleQuoted(PolicyJson.minified(scopeJson(scope))) + "\n"
         + "# The Sid a generated statement takes when a kept statement already has its Sid.\n"
         + "own_sids=" + singleQuoted(PolicyJson.minified(ownSids(policy))) + "\n"
@@ -181,8 +148,6 @@ final class MergeScript {
     ArrayNode workspaces = json.putArray("workspaces");
     scope.workspaces().stream().map(uuid -> uuid.toString().replace("-", "")).sorted()
         .forEach(workspaces::add);
-    ArrayNode accounts = json.putArray("podAccounts");
-    scope.podAccounts().stream().sorted().forEach(accounts::add);
     return json;
   }
 
@@ -198,17 +163,32 @@ final class MergeScript {
     return sids;
   }
 
+  private static String readRules() {
+    try (InputStream in = MergeScript.class.getResourceAsStream("/ecrbridge/policy/merge.jq")) {
+      String rules = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      if (rules.contains("\'")) {
+        throw new IllegalStateException("merge.jq must not contain a single quote");
+      }
+      return rules;
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+  }
+
   private static String header(RepositoryTarget target) {
     return "#!/usr/bin/env bash\n"
         + "# ECR Bridge: merges the generated policy into every private repository of account\n"
         + "# " + target.accountId() + " in region " + target.region() + ". In each policy, the"
         + " statements ECR Bridge wrote\n"
-        + "# before for the workspaces listed in \"scope\" below are replaced by the generated"
-        + " ones;\n"
-        + "# every other statement, including those ECR Bridge wrote for other workspaces, is"
-        + " kept.\n"
-        + "# A repository is written only when its policy changes.\n"
-        + "# Prints \"<repository>: changed\", \"unchanged\" or \"failed\" for each one.\n"
+        + "# before for the workspaces in \"scope\" below are replaced by the generated ones, or"
+        + " removed\n"
+        + "# where the generated policy no longer grants their workspace; every other"
+        + " statement,\n"
+        + "# including those ECR Bridge wrote for other workspaces, is kept. A repository is"
+        + " written\n"
+        + "# only when its policy changes. Prints \"<repository>: changed\" (with the workspaces"
+        + " whose\n"
+        + "# access it removed), \"unchanged\" or \"failed\" for each one.\n"
         + "# Needs the AWS CLI and jq 1.6 or newer, with credentials of the account that may call\n"
         + "# ecr:DescribeRepositories, ecr:GetRepositoryPolicy and ecr:SetRepositoryPolicy.\n";
   }

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Merges the policy the portal generates into the policy a repository already has, so that the
  * owner can save one document without losing anyone's access. The portal's own statements are
- * those whose Sid {@link StatementIds#isOurs} recognises; each grants one {@link Grantee}:
+ * those with a Sid {@link StatementIds#isOurs} recognises and the portal's shape; each grants
+ * one {@link Grantee} (see {@link Grantee#read}):
  * <ul>
  *   <li>every other statement is kept as written, in its place;</li>
  *   <li>a statement of ours is replaced, in its place, by the generated statement for the same
@@ -23,7 +24,8 @@ import java.util.Set;
  *       and among others);</li>
  *   <li>a statement of ours that the generated policy has no statement for is removed when its
  *       grantee is in the {@link MergeScope} (a workspace the visitor left out, an option they
- *       turned off), and kept as it is otherwise: it is somebody else's access;</li>
+ *       turned off), and kept as it is otherwise: it is somebody else's access, as is a
+ *       statement that only shares a Sid with ours;</li>
  *   <li>generated statements for new grantees come last, in the generated order;</li>
  *   <li>a generated statement whose Sid a kept statement already has takes its grantee's own
  *       Sid ({@link Grantee#ownSid}), since Sids are unique within a policy.</li>
@@ -82,8 +84,12 @@ public final class PolicyMerge {
     if (sid.filter(StatementIds::isOurs).isEmpty()) {
       return new Fate(Outcome.KEPT, label, statement, null, null);
     }
+    Optional<Grantee> read = Grantee.read(statement);
+    if (read.isEmpty()) {
+      return new Fate(Outcome.SID_ONLY, label, statement, null, null);
+    }
 
-    Grantee grantee = Grantee.of(statement);
+    Grantee grantee = read.get();
     ObjectNode replacement = replacements.remove(grantee);
     if (replacement != null) {
       return new Fate(Outcome.REPLACED, label, statement, replacement, grantee);
@@ -144,8 +150,9 @@ public final class PolicyMerge {
     return byGrantee;
   }
 
+  /** SID_ONLY: a statement with a Sid of the portal's that grants something else. */
   private enum Outcome {
-    KEPT, KEPT_FOR_OTHERS, REPLACED, REMOVED, ADDED
+    KEPT, SID_ONLY, KEPT_FOR_OTHERS, REPLACED, REMOVED, ADDED
   }
 
   /**
@@ -163,24 +170,37 @@ public final class PolicyMerge {
     }
 
     boolean keepsExisting() {
-      return outcome == Outcome.KEPT || outcome == Outcome.KEPT_FOR_OTHERS;
+      return outcome == Outcome.KEPT || outcome == Outcome.SID_ONLY
+          || outcome == Outcome.KEPT_FOR_OTHERS;
     }
 
     /** The statement in the merged policy: a copy of a kept one, so nothing is shared. */
     Optional<ObjectNode> statement() {
       return switch (outcome) {
-        case KEPT, KEPT_FOR_OTHERS -> Optional.of(before.deepCopy());
+        case KEPT, SID_ONLY, KEPT_FOR_OTHERS -> Optional.of(before.deepCopy());
         case REPLACED, ADDED -> Optional.of(after);
         case REMOVED -> Optional.empty();
       };
     }
 
+    /** A pod-wide grant also serves workspaces the visitor cannot see. */
+    private String whyKept() {
+      String grants = "grants " + grantee.describe();
+      return grantee.kind() == Grantee.Kind.POD_ACCOUNT_PULL
+          ? grants + ", which also serves workspaces not listed here; remove it by hand if "
+              + "none needs it"
+          : grants + ", which is not listed here";
+    }
+
     StatementChange change() {
       return switch (outcome) {
         case KEPT -> StatementChange.kept(label, before);
-        case KEPT_FOR_OTHERS -> StatementChange.keptForOthers(label, before, grantee);
+        case SID_ONLY -> StatementChange.keptForOthers(label, before, "not ECR Bridge's: it "
+            + "only shares a Sid with one of its statements");
+        case KEPT_FOR_OTHERS -> StatementChange.keptForOthers(label, before, whyKept());
         case REPLACED -> StatementChange.replaced(label, before, after);
-        case REMOVED -> StatementChange.removed(label, before);
+        case REMOVED -> StatementChange.removed(label, before,
+            "granted " + grantee.describe());
         case ADDED -> StatementChange.added(after.path("Sid").asText(), after);
       };
     }

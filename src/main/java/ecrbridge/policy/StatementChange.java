@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param before the statement in the existing policy, pretty-printed; empty when added
  * @param after the statement in the merged policy, pretty-printed; empty when removed
  * @param differences for a changed statement, one sentence per difference (see
- *     {@link StatementComparison}); for a statement kept for others, whom it grants; empty
- *     otherwise
+ *     {@link StatementComparison}); for a removed one, what it granted; for a statement kept
+ *     for others, why it is theirs; empty otherwise
  */
 public record StatementChange(Kind kind, String label, Optional<String> before,
     Optional<String> after, List<String> differences) {
@@ -50,9 +50,9 @@ public record StatementChange(Kind kind, String label, Optional<String> before,
         Optional.of(PolicyJson.pretty(statement)), List.of());
   }
 
-  static StatementChange removed(String label, ObjectNode statement) {
+  static StatementChange removed(String label, ObjectNode statement, String whatItGranted) {
     return new StatementChange(Kind.REMOVED, label, Optional.of(PolicyJson.pretty(statement)),
-        Optional.empty(), List.of());
+        Optional.empty(), List.of(whatItGranted));
   }
 
   static StatementChange kept(String label, ObjectNode statement) {
@@ -61,10 +61,10 @@ public record StatementChange(Kind kind, String label, Optional<String> before,
         List.of());
   }
 
-  static StatementChange keptForOthers(String label, ObjectNode statement, Grantee grantee) {
+  static StatementChange keptForOthers(String label, ObjectNode statement, String why) {
     String text = PolicyJson.pretty(statement);
     return new StatementChange(Kind.KEPT_FOR_OTHERS, label, Optional.of(text), Optional.of(text),
-        List.of("grants " + grantee.describe() + ", which is not listed here"));
+        List.of(why));
   }
 
   static StatementChange replaced(String sid, ObjectNode before, ObjectNode after) {

@@ -23,6 +23,12 @@ public final class StatementIds {
   /** The product document's Sid for the HealthOmics service statement. */
   public static final String HEALTHOMICS = "OmicsWorkflow";
 
+  /**
+   * The HealthOmics statement's Sid when a statement that is not the portal's already has
+   * {@link #HEALTHOMICS} in the policy.
+   */
+  public static final String HEALTHOMICS_ALTERNATIVE = "HealthOmicsPull";
+
   private static final String WORKSPACE_ACCESS = "WorkspaceAccess";
   private static final String WORKSPACE_PUSH = "WorkspacePush";
   private static final String POD_ACCOUNT_ACCESS = "PodAccountAccess";
@@ -53,9 +59,14 @@ public final class StatementIds {
   /** Whether a statement with this Sid was written by the portal (and may be replaced). */
   public static boolean isOurs(String sid) {
     return SINGLE_WORKSPACE_ACCESS.equals(sid)
-        || HEALTHOMICS.equals(sid)
+        || isHealthOmics(sid)
         || WORKSPACE_SID.matcher(sid).matches()
         || POD_ACCOUNT_SID.matcher(sid).matches();
+  }
+
+  /** Whether the Sid is one the portal gives its HealthOmics statement. */
+  static boolean isHealthOmics(String sid) {
+    return HEALTHOMICS.equals(sid) || HEALTHOMICS_ALTERNATIVE.equals(sid);
   }
 
   /** Whether the Sid is a workspace's push statement's. */

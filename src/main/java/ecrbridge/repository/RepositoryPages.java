@@ -178,6 +178,8 @@ public final class RepositoryPages {
     model.put("otherRepositories", shown.workspaces().otherRepositories());
     model.put("selection", shown.selection());
     model.put("selectedWorkspaceIds", shown.selectedWorkspaceIds());
+    model.put("unselectedWorkspaces", shown.unselectedWorkspaces().stream()
+        .map(workspace -> workspace.name() + " (" + workspace.id() + ")").toList());
     model.put("unlistedWorkspaceIds", shown.unlistedWorkspaceIds());
     model.put("options", List.of(PolicyOption.values()));
     model.put("policy", shown.policy());
@@ -216,6 +218,12 @@ public final class RepositoryPages {
     List<String> selectedWorkspaceIds() {
       return workspaces.covering().stream().map(ListedWorkspace::id)
           .filter(selection::includesWorkspace).toList();
+    }
+
+    /** The listed workspaces left out, whose statements a merge removes. */
+    List<ListedWorkspace> unselectedWorkspaces() {
+      return workspaces.covering().stream()
+          .filter(workspace -> !selection.includesWorkspace(workspace.id())).toList();
     }
 
     /** Chosen ids that name no listed workspace, whether they exist or not. */

@@ -77,8 +77,7 @@ final class RepositoryWorkspaces {
    */
   MergeScope scope() {
     return new MergeScope(
-        covering.stream().map(ListedWorkspace::uuid).collect(Collectors.toSet()),
-        covering.stream().map(ListedWorkspace::podAccountId).collect(Collectors.toSet()));
+        covering.stream().map(ListedWorkspace::uuid).collect(Collectors.toSet()));
   }
 
   /** Names of the account and region's other repositories with resources, alphabetically. */

@@ -21,10 +21,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the generated script with bash and jq, as a repository owner would, against a stand-in
@@ -184,6 +187,22 @@ class MergeScriptTest {
   }
 
   @Test
+  void the_script_names_the_workspaces_whose_access_it_removes() throws IOException {
+    PolicyOutputs first = PolicyOutputs.generate(EVERY, List.of(ONE), PolicyOptions.none(),
+        MergeScope.of(THREE));
+    Files.writeString(script, first.output(PolicyFormat.MERGE_SCRIPT).orElseThrow().text());
+    repositories("shared", "fresh");
+    Files.writeString(directory.resolve("policies/shared"), PolicyJson.pretty(outputs.policy()));
+
+    Shell.Result run = runScript();
+
+    assertEquals(new Shell.Result(0, "shared: changed (access removed for workspace "
+        + PolicyFixtures.SECOND + ", " + PolicyFixtures.THIRD + ")\nfresh: changed\n", ""),
+        run);
+    assertEquals(PolicyJson.minified(first.policy()), policyOf("shared"));
+  }
+
+  @Test
   void a_policy_merged_in_another_order_is_left_as_it_is() throws IOException {
     repositories("merged-in-place");
     ArrayNode statements = (ArrayNode) outputs.policy().get("Statement");
@@ -249,7 +268,7 @@ class MergeScriptTest {
       throws IOException {
     UUID workspace = PolicyFixtures.FIRST;
     String hex = "3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b";
-    List<String> sids = List.of("CrossAccountOmicsExec", "OmicsWorkflow",
+    List<String> sids = List.of("CrossAccountOmicsExec", "OmicsWorkflow", "HealthOmicsPull",
         StatementIds.workspaceAccess(workspace), StatementIds.workspacePush(workspace),
         StatementIds.podAccountAccess("012345678901"), "CrossAccountOmicsExecCopy",
         "MyOmicsWorkflow", "WorkspaceAccess" + hex.substring(1), "WorkspaceAccess" + hex + "0",
@@ -261,50 +280,65 @@ class MergeScriptTest {
     List<Boolean> expected = new ArrayList<>(sids.stream().map(StatementIds::isOurs).toList());
     expected.addAll(List.of(false, false));
 
-    Shell.Result run = Shell.run(directory, Map.of(), List.of("jq", "-n", "-c",
-        "--argjson", "sids", values.toString(), MergeScript.OURS_JQ + " [$sids[] | ours]"));
+    Shell.Result run = jq("[$values[] | ours]", values, MergeScope.of(List.of()));
 
     assertEquals(0, run.exitCode(), run.stderr());
     assertEquals(json.valueToTree(expected), json.readTree(run.stdout()));
-    assertEquals(List.of(true, true, true, true, true), expected.subList(0, 5));
-    assertFalse(expected.subList(5, expected.size()).contains(true));
+    assertEquals(List.of(true, true, true, true, true, true), expected.subList(0, 6));
+    assertFalse(expected.subList(6, expected.size()).contains(true));
   }
 
   @Test
-  void the_scripts_jq_scope_rule_agrees_with_merge_scope_on_every_kind_of_statement()
+  void the_scripts_jq_rules_read_statements_as_grantee_and_merge_scope_do()
       throws IOException {
     MergeScope scope = MergeScope.of(List.of(ONE));
-    String listed = "vwb-" + PolicyFixtures.FIRST;
-    String other = "vwb-" + PolicyFixtures.THIRD;
-    ArrayNode statements = (ArrayNode) json.readTree("""
-        [{"Sid": "OmicsWorkflow"},
-         {"Sid": "WorkspaceAccess3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b"},
-         {"Sid": "WorkspacePushf0e1d2c3b4a549688776655443322110"},
-         {"Sid": "CrossAccountOmicsExec", "Condition": {"StringEquals": {"aws:PrincipalTag/%s":
-           "reader"}}},
-         {"Sid": "CrossAccountOmicsExec", "Condition": {"ForAnyValue:StringLike":
-           {"AWS:PRINCIPALTAG/%s": "*"}}},
-         {"Sid": "CrossAccountOmicsExec", "Principal": {"AWS": "arn:aws:iam::535002863113:root"}},
-         {"Sid": "CrossAccountOmicsExec", "Principal": {"AWS": "535002863113"}},
-         {"Sid": "PodAccountAccess012345678901",
-          "Principal": {"AWS": "arn:aws:iam::012345678901:root"}},
-         {"Sid": "CrossAccountOmicsExec", "Principal": "*"},
-         {"Sid": "CrossAccountOmicsExec", "Principal": {"AWS": ["535002863113"]}}]
-        """.formatted(listed, other.toUpperCase(Locale.ROOT)));
-    List<Boolean> expected = new ArrayList<>();
-    statements.forEach(statement ->
-        expected.add(scope.covers(Grantee.of((ObjectNode) statement))));
+    ArrayNode statements = (ArrayNode) json.readTree(Golden.read(
+        "policy/merge/statement-shapes.json")
+        .replace("UNLISTED", ("vwb-" + PolicyFixtures.THIRD).toUpperCase(Locale.ROOT))
+        .replace("LISTED", "vwb-" + PolicyFixtures.FIRST));
+    List<List<Boolean>> expected = new ArrayList<>();
+    for (JsonNode statement : statements) {
+      Optional<Grantee> grantee = Grantee.read((ObjectNode) statement);
+      expected.add(List.of(grantee.isPresent(), grantee.map(scope::covers).orElse(false)));
+    }
 
-    Shell.Result run = Shell.run(directory, Map.of(), List.of("jq", "-n", "-c",
-        "--argjson", "statements", statements.toString(),
-        "--argjson", "scope", "{\"workspaces\": [\"3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b\"],"
-            + " \"podAccounts\": [\"535002863113\"]}",
-        MergeScript.IN_SCOPE_JQ + " [$statements[] | in_scope]"));
+    Shell.Result run = jq("[$values[] | [portals, portals and in_scope]]", statements, scope);
 
     assertEquals(0, run.exitCode(), run.stderr());
     assertEquals(json.valueToTree(expected), json.readTree(run.stdout()));
-    assertEquals(List.of(true, true, false, true, false, true, true, false, false, false),
-        expected);
+    assertEquals(List.of(
+        List.of(true, true), List.of(true, true), List.of(true, false), List.of(true, true),
+        List.of(true, false), List.of(true, false), List.of(true, false), List.of(true, false),
+        List.of(false, false), List.of(false, false), List.of(false, false),
+        List.of(false, false), List.of(false, false), List.of(false, false),
+        List.of(false, false), List.of(false, false)), expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ecrbridge.policy.PolicyMergeTest#cases")
+  void the_scripts_jq_merge_keeps_and_drops_the_statements_the_page_merge_does(String name,
+      ObjectNode generated, MergeScope scope) throws Exception {
+    String existing = Golden.read("policy/merge/" + name + "/existing.json");
+    JsonNode current = existing.isBlank() ? json.nullNode() : json.readTree(existing);
+    MergeResult page = PolicyMerge.merge(existing, generated, scope);
+    ObjectNode ownSids = json.createObjectNode();
+    generated.get("Statement").forEach(statement -> ownSids.put(statement.get("Sid").asText(),
+        Grantee.of((ObjectNode) statement).ownSid(statement.get("Sid").asText())));
+
+    Shell.Result run = Shell.run(directory, Map.of(), List.of("jq", "-n", "-c",
+        "--argjson", "current", current.toString(), "--argjson", "generated",
+        generated.toString(), "--argjson", "scope", scopeJson(scope),
+        "--argjson", "own_sids", ownSids.toString(), MergeScript.RULES_JQ + " merge"));
+
+    assertEquals(0, run.exitCode(), run.stderr());
+    JsonNode script = json.readTree(run.stdout());
+    assertEquals(sortedStatements(page.merged()), sortedStatements(script.get("policy")));
+    assertEquals(page.merged().get("Version"), script.at("/policy/Version"));
+    assertEquals(page.merged().path("Id"), script.at("/policy/Id"));
+    assertEquals(json.valueToTree(page.statements().stream()
+        .filter(change -> change.kind() == StatementChange.Kind.REMOVED)
+        .map(change -> change.differences().get(0).replace("granted workspace ", ""))
+        .sorted().toList()), script.get("removed"));
   }
 
   @Test
@@ -341,5 +375,26 @@ class MergeScriptTest {
     JsonNode statements = outputs.policy().get("Statement");
     String array = statements.toString();
     return array.substring(1, array.length() - 1);
+  }
+
+  /** Runs a program after the script's rules, with $values and the merge's other inputs. */
+  private Shell.Result jq(String program, JsonNode values, MergeScope scope) {
+    return Shell.run(directory, Map.of(), List.of("jq", "-n", "-c",
+        "--argjson", "values", values.toString(), "--argjson", "current", "null",
+        "--argjson", "generated", "{\"Statement\": []}", "--argjson", "scope", scopeJson(scope),
+        "--argjson", "own_sids", "{}", MergeScript.RULES_JQ + program));
+  }
+
+  private String scopeJson(MergeScope scope) {
+    ArrayNode workspaces = json.createArrayNode();
+    scope.workspaces().forEach(uuid -> workspaces.add(uuid.toString().replace("-", "")));
+    return json.createObjectNode().set("workspaces", workspaces).toString();
+  }
+
+  /** Statement order means nothing to IAM; the page merge and the script order differently. */
+  private List<String> sortedStatements(JsonNode policy) {
+    List<String> statements = new ArrayList<>();
+    policy.get("Statement").forEach(statement -> statements.add(statement.toString()));
+    return statements.stream().sorted().toList();
   }
 }

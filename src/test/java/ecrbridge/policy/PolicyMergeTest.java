@@ -49,7 +49,10 @@ class PolicyMergeTest {
         arguments("id-kept", singleWorkspace(), A_AND_B),
         arguments("already-identical", singleWorkspace(), A_AND_B),
         arguments("written-differently-but-equivalent", singleWorkspace(), A_AND_B),
-        arguments("pod-account-access-replaced", singleWorkspace(), A_AND_B),
+        arguments("pod-account-access-kept", singleWorkspace(), A_AND_B),
+        arguments("pod-account-access-replaced", RepositoryPolicy.forWorkspaces(
+            grants(WORKSPACE_A), PolicyOptions.of(PolicyOption.DROP_TAG_CONDITION)), A_AND_B),
+        arguments("sid-only-statements-kept", singleWorkspace(), A_AND_B),
         arguments("single-workspace-becomes-two", workspaces(WORKSPACE_A, WORKSPACE_B), A_AND_B),
         arguments("unlisted-workspace-kept", workspaces(WORKSPACE_A, WORKSPACE_C),
             scope(WORKSPACE_A, WORKSPACE_C)),

@@ -141,6 +141,24 @@ class RepositoryPagesTest {
   }
 
   @Test
+  void the_every_repository_page_warns_whose_access_the_script_removes() {
+    String account = "246813579024";
+    PortalClient owner = ownerOf("script-removes@example.org", "kept-ws", "left-ws");
+    register(owner, "kept-ws", "everything", "", "vwb-", account);
+    register(owner, "left-ws", "everything", "", "vwb-", account);
+    String page = "/repositories/" + account + "/us-east-1";
+
+    Page one = Page.of(owner.get(page + "?chosen=yes&workspace=kept-ws"));
+    Page both = Page.of(owner.get(page + "?chosen=yes&workspace=kept-ws&workspace=left-ws"));
+
+    assertEquals("The Bash script below also removes, from every repository, the statements "
+        + "ECR Bridge wrote for the workspaces listed above that are not selected: "
+        + "Workspace left-ws (left-ws). Their access ends; select them to keep it.",
+        one.text("#script-removes"));
+    assertNull(both.text("#script-removes"));
+  }
+
+  @Test
   void someone_who_may_see_no_workspace_of_the_repository_gets_404_as_for_an_unknown_one() {
     // The owner's resource without a name covers every repository of its account and region.
     PortalClient owner = ownerOf("secret@example.org", "secret-ws");
@@ -557,6 +575,9 @@ class RepositoryPagesTest {
         "WorkspaceAccess" + visible.replace("-", "")), page.texts(".change .label"));
     assertEquals(List.of("grants workspace " + hidden + ", which is not listed here"),
         page.texts(".change .differences li"));
+    assertEquals("Kept as it is: it serves others than the workspaces listed here (workspaces "
+        + "you are not a member of, or that registered the repository differently), so this "
+        + "merge leaves it alone.", page.texts(".change .change-text").get(0));
     JsonNode merged = json.readTree(page.wholeText("#merged-json"));
     assertEquals(json.readTree(pasted).at("/Statement/0"), merged.at("/Statement/0"));
     assertEquals("WorkspaceAccess" + visible.replace("-", ""),

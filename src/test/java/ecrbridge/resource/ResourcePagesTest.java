@@ -114,8 +114,7 @@ class ResourcePagesTest {
         + "merge.sh\"", script.headers().firstValue("Content-Disposition").orElse(""));
     assertTrue(script.body().startsWith("#!/usr/bin/env bash\n"), script.body());
     assertTrue(script.body().contains("scope='{\"workspaces\":[\""
-        + uuidOf(owner, "script-ws").replace("-", "") + "\"],\"podAccounts\":"
-        + "[\"535002863113\"]}'\n"), script.body());
+        + uuidOf(owner, "script-ws").replace("-", "") + "\"]}'\n"), script.body());
   }
 
   @Test
