@@ -116,6 +116,14 @@ public final class PortalClient {
         .build());
   }
 
+  /** Posts the body as it is, under the Content-Type given: for bodies no form would send. */
+  public HttpResponse<String> postRaw(String path, String contentType, String body) {
+    return send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .build());
+  }
+
   /** The CSRF token of the last page that carried one. */
   public Optional<String> csrfToken() {
     return Optional.ofNullable(csrfToken);
