@@ -53,6 +53,12 @@ public final class PortalClient {
     return response;
   }
 
+  /** A HEAD request: the status and headers a GET would get, and no body. */
+  public HttpResponse<String> head(String path) {
+    return send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   /** A file as the bytes the portal sent, for what is not text. */
   public HttpResponse<byte[]> getBytes(String path) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build();

@@ -43,6 +43,26 @@ class ErrorPagesTest {
   }
 
   @Test
+  void a_head_request_answers_what_get_answers_without_a_body() {
+    PortalClient visitor = portal.newClient();
+    PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada");
+
+    HttpResponse<String> anonymous = visitor.head("/workspaces/does-not-exist");
+    HttpResponse<String> missing = ada.head("/workspaces/does-not-exist");
+    HttpResponse<String> page = ada.head("/workspaces/new");
+
+    assertEquals(303, anonymous.statusCode());
+    assertEquals("/signin?next=%2Fworkspaces%2Fdoes-not-exist",
+        anonymous.headers().firstValue("Location").orElse(""));
+    assertEquals(404, missing.statusCode());
+    assertEquals("", missing.body());
+    assertEquals(200, page.statusCode());
+    assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type")
+        .orElse(""));
+    assertEquals("", page.body());
+  }
+
+  @Test
   void pages_and_error_pages_say_they_are_utf_8_html() {
     PortalClient user = portal.newClient().signIn("ada@example.org", "Ada");
 
