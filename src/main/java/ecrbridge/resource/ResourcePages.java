@@ -14,13 +14,13 @@ import ecrbridge.policy.RepositoryPolicy;
 import ecrbridge.policy.RepositoryTarget;
 import ecrbridge.web.Flash;
 import ecrbridge.web.Form;
+import ecrbridge.web.PageNotFoundException;
 import ecrbridge.web.SelectOption;
 import ecrbridge.web.Views;
 import ecrbridge.workspace.Membership;
 import ecrbridge.workspace.Workspace;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -171,7 +171,7 @@ public final class ResourcePages {
       return;
     }
     if (resources.update(updated) == 0) {
-      throw new NotFoundResponse();
+      throw notFound(owner.workspace(), updated.resourceId());
     }
 
     LOG.info("Resource {} of workspace {} updated by {}", updated.resourceId(),
@@ -199,8 +199,16 @@ public final class ResourcePages {
   }
 
   private EcrRepositoryResource find(Context ctx, Membership member) {
-    return resources.find(member.workspace().uuid(), ctx.pathParam(PATH_PARAM))
-        .orElseThrow(NotFoundResponse::new);
+    String resourceId = ctx.pathParam(PATH_PARAM);
+    return resources.find(member.workspace().uuid(), resourceId)
+        .orElseThrow(() -> notFound(member.workspace(), resourceId));
+  }
+
+  /** Only members get this far, so the page may name the workspace. */
+  private static PageNotFoundException notFound(Workspace workspace, String resourceId) {
+    return new PageNotFoundException("Resource not found", "Workspace "
+        + workspace.userFacingId() + " has no resource " + resourceId + ". Check the address; "
+        + "the workspace's page lists its resources.");
   }
 
   private Pod pod(Workspace workspace) {

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into a page in plain words: 404 and 403 from handlers, 400 for a request
- * the portal cannot read, 413 for a form too large to read, 503 when the database cannot be
- * reached, and 500 with a reference that matches one logged stack trace.
- * No exception text reaches a page.
+ * Turns every failure into a page in plain words: 404 (in a feature's words when it threw a
+ * {@link PageNotFoundException}) and 403 from handlers, 400 for a request the portal cannot
+ * read, 413 for a form too large to read, 503 when the database cannot be reached, and 500
+ * with a reference that matches one logged stack trace. No exception text reaches a page.
  */
 public final class ErrorPages {
 
@@ -40,6 +40,8 @@ public final class ErrorPages {
   }
 
   public void registerOn(RoutesConfig routes) {
+    routes.exception(PageNotFoundException.class, (failure, ctx) ->
+        render(ctx, HttpStatus.NOT_FOUND, failure.title(), failure.getMessage(), null));
     routes.exception(HttpResponseException.class, (failure, ctx) ->
         show(ctx, HttpStatus.forStatus(failure.getStatus()), failure.getMessage(), null));
     routes.exception(Exception.class, (failure, ctx) -> unexpected(ctx, failure));
