@@ -50,7 +50,7 @@ class MemberPagesTest {
 
     PortalClient ada = portal.newClient().signIn("Ada@Example.org", "Ada Lovelace");
 
-    assertEquals(List.of("Workspace before-sign-in before-sign-in verily1/aws us-east-1"),
+    assertEquals(List.of("Workspace before-sign-in before-sign-in verily1/aws us-east-1 READER"),
         Page.of(ada.get("/")).texts("tbody tr"));
     HttpResponse<String> opened = ada.get("/workspaces/before-sign-in");
     Page page = Page.of(opened);
