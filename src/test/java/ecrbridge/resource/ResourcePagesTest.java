@@ -188,6 +188,18 @@ class ResourcePagesTest {
   }
 
   @Test
+  void a_description_keeps_its_line_breaks_on_the_resource_page() {
+    PortalClient owner = ownerOf("lines-ws");
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("description", "Task images\r\n- bwa\r\n- samtools");
+
+    owner.post("/workspaces/lines-ws/resources/new", form);
+
+    assertEquals("Task images\r\n- bwa\r\n- samtools", Page.of(owner.get(
+        "/workspaces/lines-ws/resources/test-external-ecr")).wholeText(".description"));
+  }
+
+  @Test
   void invalid_fields_are_shown_next_to_each_field_with_the_input_kept() {
     PortalClient owner = ownerOf("invalid-ws");
     Map<String, String> form = new LinkedHashMap<>();

@@ -60,6 +60,18 @@ class WorkspacePagesTest {
   }
 
   @Test
+  void a_description_keeps_its_line_breaks_on_the_workspace_page() {
+    PortalClient ada = portal.newClient().signIn("lines@example.org", "Ada");
+    Map<String, String> form = PortalClient.workspaceForm("lines-space", "Lines");
+    form.put("description", "Whole genomes\r\nfrom the 2024 cohort\r\n\r\nAsk Ada first");
+
+    ada.post("/workspaces/new", form);
+
+    assertEquals("Whole genomes\r\nfrom the 2024 cohort\r\n\r\nAsk Ada first",
+        Page.of(ada.get("/workspaces/lines-space")).wholeText(".description"));
+  }
+
+  @Test
   void a_platform_admins_list_has_every_workspace_and_says_which_they_are_a_member_of() {
     try (RunningPortal own = RunningPortal.onH2()) {
       own.newClient().signIn("hana@example.org", "Hana").createWorkspace("hanas-space", "Hana")
