@@ -87,8 +87,7 @@ public final class ResourcePages {
 
     LOG.info("Resource {} registered in workspace {} by {}", resource.resourceId(),
         workspace.userFacingId(), owner.user().email());
-    Flash.success(ctx, "Resource " + resource.resourceId() + " registered. Attach the policy "
-        + "below to the repository to grant the workspace access.");
+    Flash.success(ctx, registeredMessage(resource));
     ctx.redirect(resourcePath(workspace, resource.resourceId()), HttpStatus.SEE_OTHER);
   }
 
@@ -176,8 +175,7 @@ public final class ResourcePages {
 
     LOG.info("Resource {} of workspace {} updated by {}", updated.resourceId(),
         owner.workspace().userFacingId(), owner.user().email());
-    Flash.success(ctx, "Resource " + updated.resourceId() + " saved. If the account, region or "
-        + "repository changed, attach the policy to the new repository.");
+    Flash.success(ctx, savedMessage(updated));
     ctx.redirect(resourcePath(owner.workspace(), updated.resourceId()), HttpStatus.SEE_OTHER);
   }
 
@@ -196,6 +194,30 @@ public final class ResourcePages {
     Flash.success(ctx, "Resource " + resource.resourceId() + " deleted. The repository policy "
         + "stays attached in account " + resource.accountId() + " until its owner removes it.");
     ctx.redirect("/workspaces/" + owner.workspace().userFacingId(), HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * What the resource page below says to do next. A policy belongs to one repository, so
+   * without a repository name it goes into every repository's policy, by the merge script.
+   */
+  private static String registeredMessage(EcrRepositoryResource resource) {
+    String registered = "Resource " + resource.resourceId() + " registered. ";
+    if (resource.repositoryName() == null) {
+      return registered + "Merge its policy into the policy of every repository of the account "
+          + "and region with the script below to grant the workspace access.";
+    }
+    return registered + "Attach the policy below to the repository to grant the workspace "
+        + "access.";
+  }
+
+  private static String savedMessage(EcrRepositoryResource resource) {
+    String saved = "Resource " + resource.resourceId() + " saved. If the account, region or "
+        + "repository changed, ";
+    if (resource.repositoryName() == null) {
+      return saved + "merge the policy into every repository of the account and region with "
+          + "the script below.";
+    }
+    return saved + "attach the policy to the new repository.";
   }
 
   private EcrRepositoryResource find(Context ctx, Membership member) {
