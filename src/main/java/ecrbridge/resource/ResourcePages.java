@@ -73,7 +73,7 @@ public final class ResourcePages {
 
     Instant now = clock.instant();
     EcrRepositoryResource resource = ResourceForm.toResource(form, workspace.uuid(), now, now);
-    List<EcrRepositoryResource> overlaps = overlapsOf(resource);
+    List<Overlap> overlaps = overlapsOf(resource);
     if (!overlaps.isEmpty() && !ResourceForm.overlapConfirmed(form)) {
       renderForm(ctx, HttpStatus.OK, owner, form, null, overlaps);
       return;
@@ -163,7 +163,7 @@ public final class ResourcePages {
 
     EcrRepositoryResource updated = ResourceForm.toResource(form, existing.workspaceUuid(),
         existing.createdAt(), clock.instant());
-    List<EcrRepositoryResource> overlaps = overlapsOf(updated);
+    List<Overlap> overlaps = overlapsOf(updated);
     boolean overlapIsNew = !overlaps.isEmpty() && !sameAccountAndRegion(existing, updated);
     if (overlapIsNew && !ResourceForm.overlapConfirmed(form)) {
       renderForm(ctx, HttpStatus.OK, owner, form, existing, overlaps);
@@ -242,9 +242,10 @@ public final class ResourcePages {
     return RepositoryPolicy.forWorkspace(pod(workspace).accountId(), resource.roleTagKey());
   }
 
-  private List<EcrRepositoryResource> overlapsOf(EcrRepositoryResource resource) {
+  private List<Overlap> overlapsOf(EcrRepositoryResource resource) {
     return resources.findByWorkspace(resource.workspaceUuid()).stream()
         .filter(resource::overlaps)
+        .map(other -> Overlap.between(resource, other))
         .toList();
   }
 
@@ -266,7 +267,7 @@ public final class ResourcePages {
   }
 
   private void renderForm(Context ctx, HttpStatus status, Membership owner, Form form,
-      EcrRepositoryResource existing, List<EcrRepositoryResource> overlaps) {
+      EcrRepositoryResource existing, List<Overlap> overlaps) {
     Map<String, Object> model = new HashMap<>();
     model.put("workspace", owner.workspace());
     model.put("form", form);

@@ -320,16 +320,70 @@ class ResourcePagesTest {
 
     assertEquals(200, warned.statusCode());
     assertEquals("This workspace already has a resource for account 000000000000 in us-east-1: "
-        + "test-external-ecr (test-external-ecr). The platform may not grant both. A resource "
-        + "without a repository name already covers every repository of that account and "
-        + "region.", Page.of(warned).text("#overlap-warning"));
+        + "test-external-ecr names repository test-external-ecr, which this resource covers "
+        + "too: a resource without a repository name covers every repository of the account "
+        + "and region.", Page.of(warned).text("#overlap-warning"));
+    assertEquals("Save it anyway", Page.of(warned).text(".confirm label"));
     assertEquals("everything", Page.of(warned).fieldValue("resourceId"));
     assertEquals(303, confirmed.statusCode());
-    assertEquals("This workspace has other resources for the same account and region: "
-        + "test-external-ecr (test-external-ecr). The platform may not grant both; a resource "
-        + "without a repository name covers every repository of that account and region.",
-        Page.of(owner.get("/workspaces/overlap-ws/resources/everything"))
+    assertEquals("This workspace also has a resource for account 000000000000 in us-east-1: "
+        + "test-external-ecr names repository test-external-ecr, which this resource covers "
+        + "too: a resource without a repository name covers every repository of the account "
+        + "and region.", Page.of(owner.get("/workspaces/overlap-ws/resources/everything"))
             .text("#overlap-warning"));
+    assertEquals("This workspace also has a resource for account 000000000000 in us-east-1: "
+        + "everything names no repository, so it already covers every repository of the "
+        + "account and region, the one this resource names included.",
+        Page.of(owner.get("/workspaces/overlap-ws/resources/test-external-ecr"))
+            .text("#overlap-warning"));
+  }
+
+  @Test
+  void two_named_repositories_of_one_account_are_allowed_and_each_needs_its_policy() {
+    PortalClient owner = ownerOf("two-repos-ws").registerExampleResource("two-repos-ws");
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("resourceId", "tools");
+    form.put("repositoryName", "team/tools");
+
+    HttpResponse<String> warned = owner.post("/workspaces/two-repos-ws/resources/new", form);
+
+    assertEquals(200, warned.statusCode());
+    assertEquals("This workspace already has a resource for account 000000000000 in us-east-1: "
+        + "test-external-ecr names another repository, test-external-ecr. Keeping both is "
+        + "fine, but the workspace reaches each repository only once that repository has its "
+        + "own resource's policy attached: a repository policy applies only to the repository "
+        + "it is attached to.", Page.of(warned).text("#overlap-warning"));
+  }
+
+  @Test
+  void the_same_repository_twice_is_called_what_it_is() {
+    PortalClient owner = ownerOf("same-repo-ws").registerExampleResource("same-repo-ws");
+    Map<String, String> named = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    named.put("resourceId", "again");
+    Map<String, String> everything = new LinkedHashMap<>(named);
+    everything.put("resourceId", "all");
+    everything.put("repositoryName", "");
+    everything.put("confirmOverlap", "yes");
+    owner.post("/workspaces/same-repo-ws/resources/new", everything);
+    everything.put("resourceId", "all-again");
+    everything.remove("confirmOverlap");
+
+    HttpResponse<String> sameName = owner.post("/workspaces/same-repo-ws/resources/new", named);
+    HttpResponse<String> bothUnnamed = owner.post("/workspaces/same-repo-ws/resources/new",
+        everything);
+
+    assertEquals(List.of("all names no repository, so it already covers every repository of "
+        + "the account and region, the one this resource names included.",
+        "test-external-ecr also names repository test-external-ecr: both resources point at "
+        + "the same images, and one would be enough."),
+        Page.of(sameName).texts("#overlap-warning li"));
+    assertEquals(List.of("all names no repository either: both cover every repository of the "
+        + "account and region, and one would be enough.",
+        "test-external-ecr names repository test-external-ecr, which this resource covers "
+        + "too: a resource without a repository name covers every repository of the account "
+        + "and region."), Page.of(bothUnnamed).texts("#overlap-warning li"));
+    assertEquals("This workspace already has 2 resources for account 000000000000 in "
+        + "us-east-1:", Page.of(bothUnnamed).text("#overlap-warning p"));
   }
 
   @Test
