@@ -1,6 +1,7 @@
 package ecrbridge;
 
 import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.HEAD;
 import static io.javalin.http.HandlerType.POST;
 
 import ecrbridge.pod.PodPages;
@@ -27,6 +28,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Every route of the portal and who may use it, and the static files, which are public.
@@ -100,7 +102,7 @@ final class Routes {
       MemberPages members, ResourcePages resources, RepositoryPages repositories) {
     this.sessions = sessions;
     this.guard = guard;
-    this.table = List.of(
+    this.table = withHeadForEveryGet(List.of(
         open(GET, "/healthz", health::show),
         open(GET, "/favicon.ico", favicon::serve),
         open(GET, "/signin", signIn::showForm),
@@ -141,7 +143,20 @@ final class Routes {
         visible(POST, REPOSITORY + "/-/merge", repositories::merge),
         visible(POST, REPOSITORY + "/-/merge/download/{format}", repositories::downloadMerged),
         visible(GET, REPOSITORY, repositories::show),
-        visible(GET, EVERY_REPOSITORY, repositories::showEveryRepository));
+        visible(GET, EVERY_REPOSITORY, repositories::showEveryRepository)));
+  }
+
+  /**
+   * The routes, then a HEAD route beside each GET route with the same rule and handler: HEAD
+   * answers what GET answers, status and headers, and Jetty sends no body. Without them,
+   * Javalin answers 200 to a HEAD wherever a GET route matches, without running the route:
+   * to anonymous visitors too, and for workspaces that do not exist.
+   */
+  private static List<Route> withHeadForEveryGet(List<Route> routes) {
+    Stream<Route> heads = routes.stream()
+        .filter(route -> route.method() == GET)
+        .map(route -> new Route(HEAD, route.path(), route.access(), route.handler()));
+    return Stream.concat(routes.stream(), heads).toList();
   }
 
   List<Route> all() {
@@ -206,7 +221,7 @@ final class Routes {
   /** Pages come back after sign-in; a form post cannot be replayed, so it goes home. */
   private static void redirectToSignIn(Context ctx) {
     String target = "/signin";
-    if (ctx.method() == GET) {
+    if (ctx.method() == GET || ctx.method() == HEAD) {
       String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
       target += "?next=" + URLEncoder.encode(ctx.path() + query, StandardCharsets.UTF_8);
     }

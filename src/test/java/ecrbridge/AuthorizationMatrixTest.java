@@ -1,6 +1,7 @@
 package ecrbridge;
 
 import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.HEAD;
 import static io.javalin.http.HandlerType.POST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +32,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every route of the route table, as every kind of visitor, with the exact status its access
  * rule promises. An allowed request that changes something is checked for its effect; a
- * refused one, and every GET, for having changed nothing in the database. A route added to the
- * table without a case here fails {@link #every_route_has_a_case_and_every_case_a_route}; one
- * registered with Javalin outside the table fails
- * {@link #javalin_holds_exactly_the_routes_of_the_table}.
+ * refused one, and every GET, for having changed nothing in the database; every HEAD answers
+ * as its GET does, without a body. A route added to the table without a case here fails
+ * {@link #every_route_has_a_case_and_every_case_a_route}; one registered with Javalin outside
+ * the table fails {@link #javalin_holds_exactly_the_routes_of_the_table}.
  */
 class AuthorizationMatrixTest {
 
@@ -165,17 +166,19 @@ class AuthorizationMatrixTest {
   }
 
   private static void check(Route route, Case known, Persona persona, int expected) {
-    Fixture fixture = route.method() == GET ? shared : newFixture();
+    Fixture fixture = route.method() == POST ? newFixture() : shared;
     PortalClient visitor = visitor(persona);
     Request request = known.request().apply(fixture);
     String before = portal.snapshot();
 
-    HttpResponse<String> response = route.method() == GET ? visitor.get(request.path())
-        : visitor.post(request.path(), request.form());
+    HttpResponse<String> response = send(visitor, route.method(), request);
 
     assertEquals(expected, response.statusCode(), () -> known.key() + " as " + persona + ": "
         + response.body());
     assertSecurityHeaders(response);
+    if (route.method() == HEAD) {
+      assertAnsweredLikeGet(response, visitor.get(request.path()));
+    }
     boolean allowed = isAllowed(known.access(), persona);
     if (persona == Persona.ANONYMOUS && known.access() != Access.PUBLIC) {
       assertTrue(response.headers().firstValue("Location").orElse("").startsWith("/signin"));
@@ -185,6 +188,25 @@ class AuthorizationMatrixTest {
     } else {
       assertEquals(before, portal.snapshot(), known.key() + " as " + persona
           + " must change nothing");
+    }
+  }
+
+  private static HttpResponse<String> send(PortalClient visitor, HandlerType method,
+      Request request) {
+    if (method == GET) {
+      return visitor.get(request.path());
+    }
+    return method == HEAD ? visitor.head(request.path())
+        : visitor.post(request.path(), request.form());
+  }
+
+  /** HEAD answers what GET answers, headers included, without the body. */
+  private static void assertAnsweredLikeGet(HttpResponse<String> head,
+      HttpResponse<String> get) {
+    assertEquals("", head.body());
+    assertEquals(get.statusCode(), head.statusCode());
+    for (String name : List.of("Content-Type", "Location", "Content-Disposition")) {
+      assertEquals(get.headers().firstValue(name), head.headers().firstValue(name), name);
     }
   }
 
@@ -230,6 +252,10 @@ class AuthorizationMatrixTest {
     Stream.of(signInCases(), podCases(), workspaceCases(), resourceCases(), memberCases(),
             repositoryCases())
         .flatMap(List::stream)
+        .forEach(known -> cases.put(known.key(), known));
+    List.copyOf(cases.values()).stream()
+        .filter(known -> known.method() == GET)
+        .map(AuthorizationMatrixTest::headOf)
         .forEach(known -> cases.put(known.key(), known));
     return cases;
   }
@@ -347,6 +373,12 @@ class AuthorizationMatrixTest {
 
   private static Map<String, String> mergeForm(Fixture fixture) {
     return Map.of("chosen", "yes", "workspace", fixture.workspace(), "existingPolicy", "");
+  }
+
+  /** Every GET route has a HEAD twin with the same rule and status (see Routes). */
+  private static Case headOf(Case get) {
+    return new Case(HEAD, get.pattern(), get.access(), get.request(), get.allowedStatus(),
+        null);
   }
 
   private static Case read(Access access, String pattern, Function<Fixture, String> path) {

@@ -36,6 +36,9 @@ public record Config(
   public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/ecrbridge;"
       + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+  /** The JDBC URL prefixes of H2 and PostgreSQL, whose drivers the portal brings. */
+  private static final List<String> SUPPORTED_DATABASES = List.of("jdbc:h2:", "jdbc:postgresql:");
+
   /** A bound that keeps a timeout meaningful and well inside Jetty's int seconds. */
   private static final Duration LONGEST_TIMEOUT = Duration.ofDays(365);
 
@@ -46,13 +49,36 @@ public record Config(
     return new Config(
         host,
         port,
-        value(env, "ECRBRIDGE_DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
+        databaseUrl(env),
         value(env, "ECRBRIDGE_DATABASE_USER").orElse("sa"),
         Optional.ofNullable(env.get("ECRBRIDGE_DATABASE_PASSWORD")).orElse(""),
         pods(value(env, "ECRBRIDGE_PODS").orElse("")),
         SignInSettings.fromEnvironment(env, host, port),
         duration(env, "ECRBRIDGE_SESSION_IDLE_TIMEOUT", "PT8H"),
         duration(env, "ECRBRIDGE_SESSION_MAX_AGE", "PT24H"));
+  }
+
+  /**
+   * A JDBC URL of one of the two databases the portal runs on and ships drivers for. Any other
+   * would stop start-up with JDBC's "No suitable driver", which names no variable.
+   */
+  private static String databaseUrl(Map<String, String> env) {
+    String url = value(env, "ECRBRIDGE_DATABASE_URL").orElse(DEFAULT_DATABASE_URL);
+    if (SUPPORTED_DATABASES.stream().anyMatch(url::startsWith)) {
+      return url;
+    }
+    throw new ConfigException("ECRBRIDGE_DATABASE_URL must be a JDBC URL of H2 (jdbc:h2:...) "
+        + "or PostgreSQL (jdbc:postgresql://host:5432/database), the databases the portal "
+        + "runs on, not " + scheme(url) + ".");
+  }
+
+  /**
+   * The URL's scheme, such as 'jdbc:mysql:', for the message: the rest of a database URL may
+   * hold a user and password.
+   */
+  private static String scheme(String url) {
+    int end = url.startsWith("jdbc:") ? url.indexOf(':', "jdbc:".length()) : url.indexOf(':');
+    return end < 0 ? "a URL without a scheme" : "'" + url.substring(0, end + 1) + "...'";
   }
 
   /** The variable's value without surrounding white space; empty when unset or blank. */

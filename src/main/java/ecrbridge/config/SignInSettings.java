@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,14 @@ public record SignInSettings(
 
   private static final String DEFAULT_SCOPES = "openid email profile";
 
+  /**
+   * The settings that only an identity provider reads, in the README's order;
+   * ECRBRIDGE_OIDC_ADMIN_GROUP has a message of its own.
+   */
+  private static final List<String> OIDC_ONLY = List.of("ECRBRIDGE_OIDC_CLIENT_ID",
+      "ECRBRIDGE_OIDC_CLIENT_SECRET", "ECRBRIDGE_OIDC_SCOPES", "ECRBRIDGE_OIDC_EMAIL_CLAIM",
+      "ECRBRIDGE_OIDC_GROUPS_CLAIM", "ECRBRIDGE_OIDC_PROVIDER_NAME");
+
   public boolean secureCookies() {
     return "https".equals(publicUrl.getScheme());
   }
@@ -48,6 +57,7 @@ public record SignInSettings(
     Optional<String> issuer = Config.value(env, "ECRBRIDGE_OIDC_ISSUER");
     if (issuer.isEmpty()) {
       refuseAdminGroupWithoutOidc(env);
+      refuseOidcSettingsWithoutOidc(env);
       return Optional.empty();
     }
     Optional<String> groupsClaim = Config.value(env, "ECRBRIDGE_OIDC_GROUPS_CLAIM");
@@ -75,6 +85,27 @@ public record SignInSettings(
           + "group is read from the identity provider's tokens, and none is configured. List "
           + "admins in ECRBRIDGE_PLATFORM_ADMINS instead, or configure the provider.");
     }
+  }
+
+  /**
+   * A setting of the identity provider without the provider is a mistake in either: a typo in
+   * the issuer's variable, or a leftover. Ignoring it would start a portal that signs in
+   * another way than its operator thinks.
+   */
+  private static void refuseOidcSettingsWithoutOidc(Map<String, String> env) {
+    List<String> set = OIDC_ONLY.stream()
+        .filter(name -> Config.value(env, name).isPresent())
+        .toList();
+    if (set.isEmpty()) {
+      return;
+    }
+    boolean one = set.size() == 1;
+    String names = one ? set.get(0) : String.join(", ", set.subList(0, set.size() - 1))
+        + " and " + set.get(set.size() - 1);
+    throw new ConfigException(names + (one ? " needs" : " need")
+        + " ECRBRIDGE_OIDC_ISSUER: " + (one ? "it applies" : "they apply") + " to sign-in "
+        + "through an identity provider, and none is configured. Set the issuer (with its "
+        + "client id and secret), or remove " + (one ? "it." : "them."));
   }
 
   /** An issuer URL, or its discovery document's URL: both are accepted. */

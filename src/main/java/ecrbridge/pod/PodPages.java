@@ -6,10 +6,10 @@ import ecrbridge.signin.SignedInUser;
 import ecrbridge.web.FieldErrors;
 import ecrbridge.web.Flash;
 import ecrbridge.web.Form;
+import ecrbridge.web.PageNotFoundException;
 import ecrbridge.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +59,7 @@ public final class PodPages {
 
     String arn = form.value("discoveryRoleArn");
     if (pods.updateDiscoveryRoleArn(pod.organization(), pod.podId(), arn) == 0) {
-      throw new NotFoundResponse();
+      throw notFound(pod.key());
     }
     LOG.info("Pod {} discovery role changed from {} to {} by {}", pod.key(),
         pod.discoveryRoleArn(), arn, user.email());
@@ -99,7 +99,13 @@ public final class PodPages {
 
   private Pod find(Context ctx) {
     return pods.find(ctx.pathParam("org"), ctx.pathParam("pod"))
-        .orElseThrow(NotFoundResponse::new);
+        .orElseThrow(() -> notFound(ctx.pathParam("org") + "/" + ctx.pathParam("pod")));
+  }
+
+  /** Pods are no secret from anyone signed in, so the page may say which one is missing. */
+  private static PageNotFoundException notFound(String key) {
+    return new PageNotFoundException("Pod not found", "There is no pod " + key + ". The "
+        + "pods page lists every pod of this portal.");
   }
 
   private void renderEditForm(Context ctx, HttpStatus status, Pod pod, Form form) {

@@ -14,13 +14,13 @@ import ecrbridge.policy.RepositoryPolicy;
 import ecrbridge.policy.RepositoryTarget;
 import ecrbridge.web.Flash;
 import ecrbridge.web.Form;
+import ecrbridge.web.PageNotFoundException;
 import ecrbridge.web.SelectOption;
 import ecrbridge.web.Views;
 import ecrbridge.workspace.Membership;
 import ecrbridge.workspace.Workspace;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -73,7 +73,7 @@ public final class ResourcePages {
 
     Instant now = clock.instant();
     EcrRepositoryResource resource = ResourceForm.toResource(form, workspace.uuid(), now, now);
-    List<EcrRepositoryResource> overlaps = overlapsOf(resource);
+    List<Overlap> overlaps = overlapsOf(resource);
     if (!overlaps.isEmpty() && !ResourceForm.overlapConfirmed(form)) {
       renderForm(ctx, HttpStatus.OK, owner, form, null, overlaps);
       return;
@@ -87,8 +87,7 @@ public final class ResourcePages {
 
     LOG.info("Resource {} registered in workspace {} by {}", resource.resourceId(),
         workspace.userFacingId(), owner.user().email());
-    Flash.success(ctx, "Resource " + resource.resourceId() + " registered. Attach the policy "
-        + "below to the repository to grant the workspace access.");
+    Flash.success(ctx, registeredMessage(resource));
     ctx.redirect(resourcePath(workspace, resource.resourceId()), HttpStatus.SEE_OTHER);
   }
 
@@ -164,20 +163,19 @@ public final class ResourcePages {
 
     EcrRepositoryResource updated = ResourceForm.toResource(form, existing.workspaceUuid(),
         existing.createdAt(), clock.instant());
-    List<EcrRepositoryResource> overlaps = overlapsOf(updated);
+    List<Overlap> overlaps = overlapsOf(updated);
     boolean overlapIsNew = !overlaps.isEmpty() && !sameAccountAndRegion(existing, updated);
     if (overlapIsNew && !ResourceForm.overlapConfirmed(form)) {
       renderForm(ctx, HttpStatus.OK, owner, form, existing, overlaps);
       return;
     }
     if (resources.update(updated) == 0) {
-      throw new NotFoundResponse();
+      throw notFound(owner.workspace(), updated.resourceId());
     }
 
     LOG.info("Resource {} of workspace {} updated by {}", updated.resourceId(),
         owner.workspace().userFacingId(), owner.user().email());
-    Flash.success(ctx, "Resource " + updated.resourceId() + " saved. If the account, region or "
-        + "repository changed, attach the policy to the new repository.");
+    Flash.success(ctx, savedMessage(updated));
     ctx.redirect(resourcePath(owner.workspace(), updated.resourceId()), HttpStatus.SEE_OTHER);
   }
 
@@ -198,9 +196,41 @@ public final class ResourcePages {
     ctx.redirect("/workspaces/" + owner.workspace().userFacingId(), HttpStatus.SEE_OTHER);
   }
 
+  /**
+   * What the resource page below says to do next. A policy belongs to one repository, so
+   * without a repository name it goes into every repository's policy, by the merge script.
+   */
+  private static String registeredMessage(EcrRepositoryResource resource) {
+    String registered = "Resource " + resource.resourceId() + " registered. ";
+    if (resource.repositoryName() == null) {
+      return registered + "Merge its policy into the policy of every repository of the account "
+          + "and region with the script below to grant the workspace access.";
+    }
+    return registered + "Attach the policy below to the repository to grant the workspace "
+        + "access.";
+  }
+
+  private static String savedMessage(EcrRepositoryResource resource) {
+    String saved = "Resource " + resource.resourceId() + " saved. If the account, region or "
+        + "repository changed, ";
+    if (resource.repositoryName() == null) {
+      return saved + "merge the policy into every repository of the account and region with "
+          + "the script below.";
+    }
+    return saved + "attach the policy to the new repository.";
+  }
+
   private EcrRepositoryResource find(Context ctx, Membership member) {
-    return resources.find(member.workspace().uuid(), ctx.pathParam(PATH_PARAM))
-        .orElseThrow(NotFoundResponse::new);
+    String resourceId = ctx.pathParam(PATH_PARAM);
+    return resources.find(member.workspace().uuid(), resourceId)
+        .orElseThrow(() -> notFound(member.workspace(), resourceId));
+  }
+
+  /** Only members get this far, so the page may name the workspace. */
+  private static PageNotFoundException notFound(Workspace workspace, String resourceId) {
+    return new PageNotFoundException("Resource not found", "Workspace "
+        + workspace.userFacingId() + " has no resource " + resourceId + ". Check the address; "
+        + "the workspace's page lists its resources.");
   }
 
   private Pod pod(Workspace workspace) {
@@ -212,9 +242,10 @@ public final class ResourcePages {
     return RepositoryPolicy.forWorkspace(pod(workspace).accountId(), resource.roleTagKey());
   }
 
-  private List<EcrRepositoryResource> overlapsOf(EcrRepositoryResource resource) {
+  private List<Overlap> overlapsOf(EcrRepositoryResource resource) {
     return resources.findByWorkspace(resource.workspaceUuid()).stream()
         .filter(resource::overlaps)
+        .map(other -> Overlap.between(resource, other))
         .toList();
   }
 
@@ -236,7 +267,7 @@ public final class ResourcePages {
   }
 
   private void renderForm(Context ctx, HttpStatus status, Membership owner, Form form,
-      EcrRepositoryResource existing, List<EcrRepositoryResource> overlaps) {
+      EcrRepositoryResource existing, List<Overlap> overlaps) {
     Map<String, Object> model = new HashMap<>();
     model.put("workspace", owner.workspace());
     model.put("form", form);

@@ -1,6 +1,7 @@
 package ecrbridge.signin;
 
 import ecrbridge.web.FieldErrors;
+import ecrbridge.web.Form;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,9 +29,19 @@ public final class EmailAddresses {
    */
   public static FieldErrors check(FieldErrors errors, String field, String email) {
     return errors
+        .check(field, joinerProblem(email))
         .check(field, lengthProblem(email))
         .check(field, SHAPE.matcher(email).matches() ? Optional.empty()
             : Optional.of("Enter an email address such as ada@example.org."));
+  }
+
+  /**
+   * Forms let U+200D through for emoji in names (see {@link Form}); in an address it is as
+   * invisible as any other format character, and the address would never match a sign-in.
+   */
+  private static Optional<String> joinerProblem(String email) {
+    return email.indexOf(Form.ZERO_WIDTH_JOINER) < 0 ? Optional.empty()
+        : Optional.of("Remove the invisible character U+200D from this field.");
   }
 
   /**
@@ -50,11 +61,12 @@ public final class EmailAddresses {
   }
 
   /**
-   * Whether the text passes both checks above: for addresses that are not typed into a field,
+   * Whether the text passes the checks above: for addresses that are not typed into a field,
    * such as those in the configuration.
    */
   public static boolean isValid(String email) {
-    return octets(email) <= MAX_LENGTH && SHAPE.matcher(email).matches();
+    return joinerProblem(email).isEmpty() && octets(email) <= MAX_LENGTH
+        && SHAPE.matcher(email).matches();
   }
 
   /** The form in which addresses are stored and compared: trimmed and lowercase. */

@@ -8,21 +8,27 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into a page in plain words: 404 and 403 from handlers, 413 for a form too
- * large to read, 503 when the database cannot be reached, and 500 with a reference that matches
- * one logged stack trace.
- * No exception text reaches a page.
+ * Turns every failure into a page in plain words: 404 (in a feature's words when it threw a
+ * {@link PageNotFoundException}) and 403 from handlers, 400 for a request the portal cannot
+ * read, 413 for a form too large to read, 503 when the database cannot be reached, and 500
+ * with a reference that matches one logged stack trace. No exception text reaches a page.
  */
 public final class ErrorPages {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
   private static final String RENDERED = "ecrbridge.errorPageRendered";
+
+  private static final String UNREADABLE_TITLE = "Request not understood";
+
+  private static final String UNREADABLE = "The portal could not read what your browser sent, "
+      + "so nothing was done. Go back, reload the page and submit the form again.";
 
   private final Views views;
   private final long maxRequestBytes;
@@ -34,6 +40,8 @@ public final class ErrorPages {
   }
 
   public void registerOn(RoutesConfig routes) {
+    routes.exception(PageNotFoundException.class, (failure, ctx) ->
+        render(ctx, HttpStatus.NOT_FOUND, failure.title(), failure.getMessage(), null));
     routes.exception(HttpResponseException.class, (failure, ctx) ->
         show(ctx, HttpStatus.forStatus(failure.getStatus()), failure.getMessage(), null));
     routes.exception(Exception.class, (failure, ctx) -> unexpected(ctx, failure));
@@ -45,6 +53,14 @@ public final class ErrorPages {
   }
 
   private void unexpected(Context ctx, Exception failure) {
+    Optional<String> malformed = MalformedRequests.problem(failure);
+    if (malformed.isPresent()) {
+      // The sender's mistake, not ours: one line without the trace, which says nothing new.
+      LOG.warn("Refused an unreadable request {} {}: {}", ctx.method(), ctx.path(),
+          malformed.get());
+      render(ctx, HttpStatus.BAD_REQUEST, UNREADABLE_TITLE, UNREADABLE, null);
+      return;
+    }
     if (DatabaseFailures.isUnavailable(failure)) {
       LOG.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(),
           failure.getMessage());
@@ -57,11 +73,16 @@ public final class ErrorPages {
   }
 
   private void show(Context ctx, HttpStatus status, String detail, String reference) {
+    render(ctx, status, title(status), explanation(status, detail), reference);
+  }
+
+  private void render(Context ctx, HttpStatus status, String title, String explanation,
+      String reference) {
     ctx.attribute(RENDERED, Boolean.TRUE);
     Map<String, Object> model = new HashMap<>();
     model.put("status", status.getCode());
-    model.put("title", title(status));
-    model.put("explanation", explanation(status, detail));
+    model.put("title", title);
+    model.put("explanation", explanation);
     model.put("reference", reference);
     try {
       views.render(ctx, status, "error", model);
@@ -69,7 +90,7 @@ public final class ErrorPages {
       // The layout needs the session; if even that fails, plain text still says what happened.
       LOG.error("Error page for status {} could not be rendered", status, renderingFailed);
       ctx.status(status).contentType("text/plain; charset=utf-8")
-          .result(status.getCode() + " " + title(status));
+          .result(status.getCode() + " " + title);
     }
   }
 

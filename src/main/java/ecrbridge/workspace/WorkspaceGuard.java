@@ -1,9 +1,9 @@
 package ecrbridge.workspace;
 
 import ecrbridge.signin.SignedInUser;
+import ecrbridge.web.PageNotFoundException;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.NotFoundResponse;
 import java.util.Optional;
 
 /**
@@ -27,13 +27,21 @@ public final class WorkspaceGuard {
    * workspace.
    */
   public Membership requireMember(Context ctx, SignedInUser user) {
-    Workspace workspace = workspaces.findByUserFacingId(ctx.pathParam(PATH_PARAM))
-        .orElseThrow(NotFoundResponse::new);
+    String workspaceId = ctx.pathParam(PATH_PARAM);
+    Workspace workspace = workspaces.findByUserFacingId(workspaceId)
+        .orElseThrow(() -> notFound(workspaceId));
     Optional<Role> role = workspaces.findRole(workspace.uuid(), user.email());
     if (role.isEmpty() && !user.platformAdmin()) {
-      throw new NotFoundResponse();
+      throw notFound(workspaceId);
     }
     return new Membership(workspace, role, user);
+  }
+
+  /** The same words whether the workspace is missing or hidden: either may be the case. */
+  private static PageNotFoundException notFound(String workspaceId) {
+    return new PageNotFoundException("Workspace not found", "There is no workspace "
+        + workspaceId + " that you can see: it does not exist, or you are not one of its "
+        + "members. Check the address, or ask a workspace owner to add you.");
   }
 
   /** As {@link #requireMember}, and 403 for members who may not manage the workspace. */

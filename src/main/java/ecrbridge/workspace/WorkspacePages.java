@@ -50,9 +50,12 @@ public final class WorkspacePages {
     this.clock = clock;
   }
 
+  /** The user's workspaces; a platform admin's list has every one, since they may see all. */
   public void list(Context ctx, SignedInUser user) {
     views.render(ctx, "workspace/list", Map.of(
-        "workspaces", workspaces.findByMember(user.email()),
+        "workspaces", user.platformAdmin() ? workspaces.listAll(user.email())
+            : workspaces.listForMember(user.email()),
+        "everyWorkspace", user.platformAdmin(),
         "hasPods", !pods.findAll().isEmpty()));
   }
 

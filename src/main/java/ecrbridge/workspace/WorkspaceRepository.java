@@ -16,6 +16,7 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  */
 @RegisterConstructorMapper(Workspace.class)
 @RegisterConstructorMapper(Member.class)
+@RegisterConstructorMapper(ListedWorkspace.class)
 public interface WorkspaceRepository {
 
   String COLUMNS = "w.uuid, w.user_facing_id, w.name, w.description, w.pod_organization,"
@@ -50,10 +51,17 @@ public interface WorkspaceRepository {
   @SqlQuery("select " + COLUMNS + " from workspace w where w.user_facing_id = :userFacingId")
   Optional<Workspace> findByUserFacingId(String userFacingId);
 
-  @SqlQuery("select " + COLUMNS + " from workspace w"
-      + " join workspace_member m on m.workspace_uuid = w.uuid"
-      + " where m.email = :email order by w.name, w.user_facing_id")
-  List<Workspace> findByMember(String email);
+  /** The user's workspaces, with their role in each. */
+  @SqlQuery("select " + COLUMNS + ", m.role from workspace w"
+      + " join workspace_member m on m.workspace_uuid = w.uuid and m.email = :email"
+      + " order by w.name, w.user_facing_id")
+  List<ListedWorkspace> listForMember(String email);
+
+  /** Every workspace, with the user's role where they are a member: a platform admin's list. */
+  @SqlQuery("select " + COLUMNS + ", m.role from workspace w"
+      + " left join workspace_member m on m.workspace_uuid = w.uuid and m.email = :email"
+      + " order by w.name, w.user_facing_id")
+  List<ListedWorkspace> listAll(String email);
 
   @SqlQuery("select role from workspace_member"
       + " where workspace_uuid = :workspaceUuid and email = :email")

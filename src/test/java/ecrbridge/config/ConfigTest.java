@@ -65,6 +65,36 @@ class ConfigTest {
   }
 
   @Test
+  void a_database_url_of_another_database_names_the_variable_and_the_two_it_runs_on() {
+    ConfigException failure = assertThrows(ConfigException.class,
+        () -> Config.fromEnvironment(Map.of("ECRBRIDGE_DATABASE_URL", "jdbc:mysql://x/y")));
+
+    assertEquals("ECRBRIDGE_DATABASE_URL must be a JDBC URL of H2 (jdbc:h2:...) or PostgreSQL "
+        + "(jdbc:postgresql://host:5432/database), the databases the portal runs on, not "
+        + "'jdbc:mysql:...'.", failure.getMessage());
+  }
+
+  @Test
+  void a_database_url_without_jdbc_shows_only_its_scheme_never_its_password() {
+    ConfigException failure = assertThrows(ConfigException.class, () -> Config.fromEnvironment(
+        Map.of("ECRBRIDGE_DATABASE_URL", "postgresql://portal:s3cret@db:5432/ecrbridge")));
+
+    assertEquals("ECRBRIDGE_DATABASE_URL must be a JDBC URL of H2 (jdbc:h2:...) or PostgreSQL "
+        + "(jdbc:postgresql://host:5432/database), the databases the portal runs on, not "
+        + "'postgresql:...'.", failure.getMessage());
+  }
+
+  @Test
+  void a_database_url_without_a_scheme_is_refused() {
+    ConfigException failure = assertThrows(ConfigException.class, () -> Config.fromEnvironment(
+        Map.of("ECRBRIDGE_DATABASE_URL", "db/ecrbridge")));
+
+    assertEquals("ECRBRIDGE_DATABASE_URL must be a JDBC URL of H2 (jdbc:h2:...) or PostgreSQL "
+        + "(jdbc:postgresql://host:5432/database), the databases the portal runs on, not a URL "
+        + "without a scheme.", failure.getMessage());
+  }
+
+  @Test
   void a_malformed_pod_entry_names_the_variable_and_the_entry() {
     ConfigException failure = assertThrows(ConfigException.class, () -> Config.fromEnvironment(
         Map.of("ECRBRIDGE_PODS", "verily1/aws=arn:aws:iam::5350028631:role/short")));

@@ -148,6 +148,39 @@ class SignInSettingsTest {
   }
 
   @Test
+  void scopes_without_an_identity_provider_are_refused() {
+    ConfigException failure = assertThrows(ConfigException.class,
+        () -> read(Map.of("ECRBRIDGE_OIDC_SCOPES", "openid email")));
+
+    assertEquals("ECRBRIDGE_OIDC_SCOPES needs ECRBRIDGE_OIDC_ISSUER: it applies to sign-in "
+        + "through an identity provider, and none is configured. Set the issuer (with its client "
+        + "id and secret), or remove it.", failure.getMessage());
+  }
+
+  @Test
+  void every_provider_setting_given_without_the_issuer_is_named() {
+    Map<String, String> env = new HashMap<>(OIDC);
+    env.remove("ECRBRIDGE_OIDC_ISSUER");
+    env.put("ECRBRIDGE_OIDC_PROVIDER_NAME", "Research Login");
+
+    ConfigException failure = assertThrows(ConfigException.class, () -> read(env));
+
+    assertEquals("ECRBRIDGE_OIDC_CLIENT_ID, ECRBRIDGE_OIDC_CLIENT_SECRET and "
+        + "ECRBRIDGE_OIDC_PROVIDER_NAME need ECRBRIDGE_OIDC_ISSUER: they apply to sign-in "
+        + "through an identity provider, and none is configured. Set the issuer (with its client "
+        + "id and secret), or remove them.", failure.getMessage());
+  }
+
+  @Test
+  void blank_provider_settings_without_the_issuer_count_as_unset() {
+    SignInSettings signIn = read(Map.of("ECRBRIDGE_OIDC_EMAIL_CLAIM", " ",
+        "ECRBRIDGE_OIDC_GROUPS_CLAIM", ""));
+
+    assertEquals(Optional.empty(), signIn.oidc());
+    assertTrue(signIn.developmentSignIn());
+  }
+
+  @Test
   void scopes_without_openid_are_refused() {
     ConfigException failure = assertThrows(ConfigException.class,
         () -> read(with(OIDC, "ECRBRIDGE_OIDC_SCOPES", "email profile")));

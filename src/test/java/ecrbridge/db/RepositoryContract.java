@@ -216,10 +216,26 @@ abstract class RepositoryContract {
     workspaces.create(workspace(uuid(3), "alpha", "Alpha"), "ada@example.com");
     workspaces.create(workspace(uuid(4), "graces-own", "Aardvark"), "grace@example.com");
 
-    List<String> ids = workspaces.findByMember("ada@example.com").stream()
-        .map(Workspace::userFacingId).toList();
+    List<String> listed = workspaces.listForMember("ada@example.com").stream()
+        .map(row -> row.workspace().userFacingId() + " " + row.standing()).toList();
 
-    assertEquals(List.of("alpha", "zebra-1", "zebra-2"), ids);
+    assertEquals(List.of("alpha OWNER", "zebra-1 OWNER", "zebra-2 OWNER"), listed);
+  }
+
+  @Test
+  void every_workspace_is_listed_with_the_users_role_where_they_are_a_member() {
+    workspaces.create(workspace(FIRST_UUID, "zebra", "Zebra"), "ada@example.com");
+    workspaces.create(workspace(SECOND_UUID, "graces-own", "Aardvark"), "grace@example.com");
+    workspaces.addMember(SECOND_UUID, "bob@example.com", Role.WRITER);
+    workspaces.create(workspace(uuid(3), "readers", "Middle"), "grace@example.com");
+    workspaces.addMember(uuid(3), "ada@example.com", Role.READER);
+
+    List<String> listed = workspaces.listAll("ada@example.com").stream()
+        .map(row -> row.workspace().userFacingId() + " " + row.standing()).toList();
+
+    assertEquals(List.of("graces-own Not a member", "readers READER", "zebra OWNER"), listed);
+    assertEquals(workspace(SECOND_UUID, "graces-own", "Aardvark"),
+        workspaces.listAll("ada@example.com").get(0).workspace());
   }
 
   @Test
@@ -227,7 +243,7 @@ abstract class RepositoryContract {
     workspaces.create(workspace(FIRST_UUID, "genomics", "Genomics"), "ada@example.com");
 
     assertEquals(Optional.empty(), workspaces.findRole(FIRST_UUID, "grace@example.com"));
-    assertEquals(List.of(), workspaces.findByMember("grace@example.com"));
+    assertEquals(List.of(), workspaces.listForMember("grace@example.com"));
   }
 
   @Test

@@ -59,6 +59,13 @@ class ResourcePagesTest {
     assertEquals("/workspaces/policy-ws/resources/test-external-ecr/policy.json",
         page.attribute("#download-policy", "href"));
     assertEquals("Download JSON", page.text("#download-policy"));
+    assertEquals("button", page.attribute("#download-policy", "class"));
+    assertEquals(List.of("Repository policy", "Attach the policy"),
+        page.texts("main section > h2"));
+    assertEquals("The owner of account 000000000000 attaches this policy to the repository. It "
+        + "lets role sessions of the pod account (535002863113) that carry the tag vwb-" + uuid
+        + " with value reader or writer pull images, and lets AWS HealthOmics pull task images "
+        + "for workflow runs.", page.text("#policy-intro"));
     assertEquals("ecr-policy-policy-ws-test-external-ecr.json",
         page.text(".copyable-bar span"));
   }
@@ -85,6 +92,11 @@ class ResourcePagesTest {
 
     Page page = Page.of(owner.get("/workspaces/all-repos-ws/resources/all-of-them"));
 
+    assertEquals("Resource all-of-them registered. Merge its policy into the policy of every "
+        + "repository of the account and region with the script below to grant the workspace "
+        + "access.", page.text(".flash"));
+    assertEquals(List.of("Attach the policy to every repository", "The policy the script merges"),
+        page.texts("main section > h2"));
     assertEquals("None: every private repository of the account in this region",
         page.texts("dl.attributes dd").get(2));
     assertEquals("This resource names no repository, so the policy must be attached to every "
@@ -99,6 +111,37 @@ class ResourcePagesTest {
         + "?workspace=all-repos-ws&chosen=yes", page.attribute("#download-merge-script", "href"));
     assertEquals("bash ecr-policy-000000000000-us-east-1-all-repositories-merge.sh",
         page.wholeText("#run-merge-script"));
+  }
+
+  @Test
+  void without_a_repository_name_the_policy_follows_as_what_the_script_merges() {
+    PortalClient owner = ownerOf("merged-policy-ws");
+    registerEveryRepository(owner, "merged-policy-ws", "all-of-them");
+    String uuid = uuidOf(owner, "merged-policy-ws");
+
+    Page page = Page.of(owner.get("/workspaces/merged-policy-ws/resources/all-of-them"));
+
+    assertEquals("The merge script above writes what this policy grants into the policy of each "
+        + "repository of account 000000000000 in us-east-1: role sessions of the pod account "
+        + "(535002863113) that carry the tag vwb-" + uuid + " with value reader or writer may "
+        + "pull images, and AWS HealthOmics may pull task images for workflow runs. The loop "
+        + "above attaches this file as it is.", page.text("#policy-intro"));
+    assertEquals("button secondary", page.attribute("#download-policy", "class"));
+    assertEquals(expectedPolicy(uuid), page.wholeText("#policy-json"));
+  }
+
+  @Test
+  void saving_a_resource_without_a_repository_name_points_to_the_merge_script() {
+    PortalClient owner = ownerOf("saved-every-ws").registerExampleResource("saved-every-ws");
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("repositoryName", "");
+    owner.post("/workspaces/saved-every-ws/resources/test-external-ecr/edit", form);
+
+    Page page = Page.of(owner.get("/workspaces/saved-every-ws/resources/test-external-ecr"));
+
+    assertEquals("Resource test-external-ecr saved. If the account, region or repository "
+        + "changed, merge the policy into every repository of the account and region with the "
+        + "script below.", page.text(".flash"));
   }
 
   @Test
@@ -149,8 +192,8 @@ class ResourcePagesTest {
     assertEquals("This loop runs set-repository-policy on every repository of the region, which "
         + "replaces the whole policy of each one: statements that others wrote, and the access "
         + "they grant, are removed. Use it only when none of the repositories has a policy yet; "
-        + "otherwise use the merge script above. It attaches the downloaded policy file, from "
-        + "the folder that holds it.", page.text("#replacing-loop-warning"));
+        + "otherwise use the merge script above. It attaches the policy file that Download "
+        + "JSON below saves, from the folder that holds it.", page.text("#replacing-loop-warning"));
     assertEquals("aws ecr describe-repositories \\\n"
         + "  --registry-id 000000000000 \\\n"
         + "  --region us-east-1 \\\n"
@@ -184,6 +227,18 @@ class ResourcePagesTest {
     assertEquals(303, saved.statusCode());
     assertEquals(dna.repeat(2048), Page.of(owner.get(
         "/workspaces/emoji-ws/resources/test-external-ecr")).text(".description"));
+  }
+
+  @Test
+  void a_description_keeps_its_line_breaks_on_the_resource_page() {
+    PortalClient owner = ownerOf("lines-ws");
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("description", "Task images\r\n- bwa\r\n- samtools");
+
+    owner.post("/workspaces/lines-ws/resources/new", form);
+
+    assertEquals("Task images\r\n- bwa\r\n- samtools", Page.of(owner.get(
+        "/workspaces/lines-ws/resources/test-external-ecr")).wholeText(".description"));
   }
 
   @Test
@@ -264,16 +319,70 @@ class ResourcePagesTest {
 
     assertEquals(200, warned.statusCode());
     assertEquals("This workspace already has a resource for account 000000000000 in us-east-1: "
-        + "test-external-ecr (test-external-ecr). The platform may not grant both. A resource "
-        + "without a repository name already covers every repository of that account and "
-        + "region.", Page.of(warned).text("#overlap-warning"));
+        + "test-external-ecr names repository test-external-ecr, which this resource covers "
+        + "too: a resource without a repository name covers every repository of the account "
+        + "and region.", Page.of(warned).text("#overlap-warning"));
+    assertEquals("Save it anyway", Page.of(warned).text(".confirm label"));
     assertEquals("everything", Page.of(warned).fieldValue("resourceId"));
     assertEquals(303, confirmed.statusCode());
-    assertEquals("This workspace has other resources for the same account and region: "
-        + "test-external-ecr (test-external-ecr). The platform may not grant both; a resource "
-        + "without a repository name covers every repository of that account and region.",
-        Page.of(owner.get("/workspaces/overlap-ws/resources/everything"))
+    assertEquals("This workspace also has a resource for account 000000000000 in us-east-1: "
+        + "test-external-ecr names repository test-external-ecr, which this resource covers "
+        + "too: a resource without a repository name covers every repository of the account "
+        + "and region.", Page.of(owner.get("/workspaces/overlap-ws/resources/everything"))
             .text("#overlap-warning"));
+    assertEquals("This workspace also has a resource for account 000000000000 in us-east-1: "
+        + "everything names no repository, so it already covers every repository of the "
+        + "account and region, the one this resource names included.",
+        Page.of(owner.get("/workspaces/overlap-ws/resources/test-external-ecr"))
+            .text("#overlap-warning"));
+  }
+
+  @Test
+  void two_named_repositories_of_one_account_are_allowed_and_each_needs_its_policy() {
+    PortalClient owner = ownerOf("two-repos-ws").registerExampleResource("two-repos-ws");
+    Map<String, String> form = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    form.put("resourceId", "tools");
+    form.put("repositoryName", "team/tools");
+
+    HttpResponse<String> warned = owner.post("/workspaces/two-repos-ws/resources/new", form);
+
+    assertEquals(200, warned.statusCode());
+    assertEquals("This workspace already has a resource for account 000000000000 in us-east-1: "
+        + "test-external-ecr names another repository, test-external-ecr. Keeping both is "
+        + "fine, but the workspace reaches each repository only once that repository has its "
+        + "own resource's policy attached: a repository policy applies only to the repository "
+        + "it is attached to.", Page.of(warned).text("#overlap-warning"));
+  }
+
+  @Test
+  void the_same_repository_twice_is_called_what_it_is() {
+    PortalClient owner = ownerOf("same-repo-ws").registerExampleResource("same-repo-ws");
+    Map<String, String> named = new LinkedHashMap<>(PortalClient.exampleResourceForm());
+    named.put("resourceId", "again");
+    Map<String, String> everything = new LinkedHashMap<>(named);
+    everything.put("resourceId", "all");
+    everything.put("repositoryName", "");
+    everything.put("confirmOverlap", "yes");
+    owner.post("/workspaces/same-repo-ws/resources/new", everything);
+    everything.put("resourceId", "all-again");
+    everything.remove("confirmOverlap");
+
+    HttpResponse<String> sameName = owner.post("/workspaces/same-repo-ws/resources/new", named);
+    HttpResponse<String> bothUnnamed = owner.post("/workspaces/same-repo-ws/resources/new",
+        everything);
+
+    assertEquals(List.of("all names no repository, so it already covers every repository of "
+        + "the account and region, the one this resource names included.",
+        "test-external-ecr also names repository test-external-ecr: both resources point at "
+        + "the same images, and one would be enough."),
+        Page.of(sameName).texts("#overlap-warning li"));
+    assertEquals(List.of("all names no repository either: both cover every repository of the "
+        + "account and region, and one would be enough.",
+        "test-external-ecr names repository test-external-ecr, which this resource covers "
+        + "too: a resource without a repository name covers every repository of the account "
+        + "and region."), Page.of(bothUnnamed).texts("#overlap-warning li"));
+    assertEquals("This workspace already has 2 resources for account 000000000000 in "
+        + "us-east-1:", Page.of(bothUnnamed).text("#overlap-warning p"));
   }
 
   @Test

@@ -53,6 +53,12 @@ public final class PortalClient {
     return response;
   }
 
+  /** A HEAD request: the status and headers a GET would get, and no body. */
+  public HttpResponse<String> head(String path) {
+    return send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   /** A file as the bytes the portal sent, for what is not text. */
   public HttpResponse<byte[]> getBytes(String path) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build();
@@ -113,6 +119,14 @@ public final class PortalClient {
     return send(HttpRequest.newBuilder(URI.create(portal.url(path)))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build());
+  }
+
+  /** Posts the body as it is, under the Content-Type given: for bodies no form would send. */
+  public HttpResponse<String> postRaw(String path, String contentType, String body) {
+    return send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .build());
   }
 

@@ -43,6 +43,26 @@ class ErrorPagesTest {
   }
 
   @Test
+  void a_head_request_answers_what_get_answers_without_a_body() {
+    PortalClient visitor = portal.newClient();
+    PortalClient ada = portal.newClient().signIn("ada@example.org", "Ada");
+
+    HttpResponse<String> anonymous = visitor.head("/workspaces/does-not-exist");
+    HttpResponse<String> missing = ada.head("/workspaces/does-not-exist");
+    HttpResponse<String> page = ada.head("/workspaces/new");
+
+    assertEquals(303, anonymous.statusCode());
+    assertEquals("/signin?next=%2Fworkspaces%2Fdoes-not-exist",
+        anonymous.headers().firstValue("Location").orElse(""));
+    assertEquals(404, missing.statusCode());
+    assertEquals("", missing.body());
+    assertEquals(200, page.statusCode());
+    assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type")
+        .orElse(""));
+    assertEquals("", page.body());
+  }
+
+  @Test
   void pages_and_error_pages_say_they_are_utf_8_html() {
     PortalClient user = portal.newClient().signIn("ada@example.org", "Ada");
 
@@ -53,13 +73,50 @@ class ErrorPagesTest {
   }
 
   @Test
-  void an_unknown_pod_gets_the_not_found_page() {
+  void an_unknown_pod_gets_a_page_about_pods() {
     PortalClient user = portal.newClient().signIn("ada@example.org", "Ada");
 
     HttpResponse<String> response = user.get("/pods/verily1/nope");
 
+    Page page = Page.of(response);
     assertEquals(404, response.statusCode());
-    assertEquals("Page not found", Page.of(response).text("h1"));
+    assertEquals("Pod not found · ECR Bridge", page.title());
+    assertEquals("Pod not found", page.text("h1"));
+    assertEquals("There is no pod verily1/nope. The pods page lists every pod of this portal.",
+        page.text("main p"));
+  }
+
+  @Test
+  void a_hidden_workspace_and_a_missing_one_get_the_same_page_about_workspaces() {
+    portal.newClient().signIn("owner-hidden@example.org", "Owner").createWorkspace("hidden-ws");
+    PortalClient stranger = portal.newClient().signIn("stranger@example.org", "Stranger");
+
+    HttpResponse<String> hidden = stranger.get("/workspaces/hidden-ws/resources/new");
+    HttpResponse<String> missing = stranger.get("/workspaces/missing-ws");
+
+    assertEquals(404, hidden.statusCode());
+    assertEquals(404, missing.statusCode());
+    assertEquals("Workspace not found · ECR Bridge", Page.of(hidden).title());
+    assertEquals("There is no workspace hidden-ws that you can see: it does not exist, or you "
+        + "are not one of its members. Check the address, or ask a workspace owner to add you.",
+        Page.of(hidden).text("main p"));
+    assertEquals("There is no workspace missing-ws that you can see: it does not exist, or you "
+        + "are not one of its members. Check the address, or ask a workspace owner to add you.",
+        Page.of(missing).text("main p"));
+  }
+
+  @Test
+  void an_unknown_resource_of_a_members_workspace_gets_a_page_about_resources() {
+    PortalClient owner = portal.newClient().signIn("owner-res@example.org", "Owner")
+        .createWorkspace("res-missing-ws");
+
+    HttpResponse<String> response = owner.get("/workspaces/res-missing-ws/resources/nothing");
+
+    Page page = Page.of(response);
+    assertEquals(404, response.statusCode());
+    assertEquals("Resource not found", page.text("h1"));
+    assertEquals("Workspace res-missing-ws has no resource nothing. Check the address; the "
+        + "workspace's page lists its resources.", page.text("main p"));
   }
 
   @Test

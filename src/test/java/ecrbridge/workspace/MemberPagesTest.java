@@ -50,7 +50,7 @@ class MemberPagesTest {
 
     PortalClient ada = portal.newClient().signIn("Ada@Example.org", "Ada Lovelace");
 
-    assertEquals(List.of("Workspace before-sign-in before-sign-in verily1/aws us-east-1"),
+    assertEquals(List.of("Workspace before-sign-in before-sign-in verily1/aws us-east-1 READER"),
         Page.of(ada.get("/")).texts("tbody tr"));
     HttpResponse<String> opened = ada.get("/workspaces/before-sign-in");
     Page page = Page.of(opened);
@@ -263,7 +263,7 @@ class MemberPagesTest {
     assertEquals("Remove yourself from Workspace self-ws · ECR Bridge", page.title());
     assertEquals("Remove yourself from Workspace self-ws?", page.text("h1"));
     assertEquals("You are OWNER of this workspace. Once removed, you no longer see it, its "
-        + "resources or their policies: its pages answer \"Page not found\" to you, and only "
+        + "resources or their policies: its pages answer \"Workspace not found\" to you, and only "
         + "one of its other owners can add you again.", page.text("#removal-effect"));
     assertEquals("Remove yourself", page.text("main button[type=submit]"));
     assertEquals("OWNER", roleIn("self-ws", "owner-self-ws@example.org"));

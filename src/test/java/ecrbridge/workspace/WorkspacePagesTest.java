@@ -53,8 +53,47 @@ class WorkspacePagesTest {
 
     Page page = Page.of(frank.get("/"));
 
-    assertEquals(List.of("Workspace franks-space franks-space verily1/aws us-east-1"),
+    assertEquals("Your workspaces", page.text("h1"));
+    assertEquals(List.of("Workspace franks-space franks-space verily1/aws us-east-1 OWNER"),
         page.texts("tbody tr"));
+    assertEquals(null, page.text("#every-workspace"));
+  }
+
+  @Test
+  void a_description_keeps_its_line_breaks_on_the_workspace_page() {
+    PortalClient ada = portal.newClient().signIn("lines@example.org", "Ada");
+    Map<String, String> form = PortalClient.workspaceForm("lines-space", "Lines");
+    form.put("description", "Whole genomes\r\nfrom the 2024 cohort\r\n\r\nAsk Ada first");
+
+    ada.post("/workspaces/new", form);
+
+    assertEquals("Whole genomes\r\nfrom the 2024 cohort\r\n\r\nAsk Ada first",
+        Page.of(ada.get("/workspaces/lines-space")).wholeText(".description"));
+  }
+
+  @Test
+  void a_platform_admins_list_has_every_workspace_and_says_which_they_are_a_member_of() {
+    try (RunningPortal own = RunningPortal.onH2()) {
+      own.newClient().signIn("hana@example.org", "Hana").createWorkspace("hanas-space", "Hana")
+          .addMember("hanas-space", "root@example.org", "READER");
+      own.newClient().signIn("ivan@example.org", "Ivan").createWorkspace("ivans-space", "Ivan");
+      PortalClient root = own.newClient().signInAsAdmin("root@example.org", "Root")
+          .createWorkspace("roots-space", "Root");
+
+      Page home = Page.of(root.get("/"));
+      Page list = Page.of(root.get("/workspaces"));
+
+      assertEquals("All workspaces", home.text("h1"));
+      assertEquals("As a platform admin you see every workspace, and manage each as its owners "
+          + "do. The last column says which ones you are a member of.",
+          home.text("#every-workspace"));
+      assertEquals(List.of("Hana hanas-space verily1/aws us-east-1 READER",
+          "Ivan ivans-space verily1/aws us-east-1 Not a member",
+          "Root roots-space verily1/aws us-east-1 OWNER"), home.texts("tbody tr"));
+      assertEquals(home.texts("tbody tr"), list.texts("tbody tr"));
+      assertEquals(List.of("Not a member"), home.texts("td.not-member"));
+      assertEquals(200, root.get("/workspaces/ivans-space").statusCode());
+    }
   }
 
   @Test
@@ -67,7 +106,9 @@ class WorkspacePagesTest {
 
     assertEquals(404, others.statusCode());
     assertEquals(404, missing.statusCode());
-    assertEquals(Page.of(missing).mainText(), Page.of(others).mainText());
+    // The page repeats the id that was asked for, and nothing else differs.
+    assertEquals(Page.of(missing).mainText().replace("no-such-space", "dans-space"),
+        Page.of(others).mainText());
   }
 
   @Test

@@ -1,0 +1,21 @@
+package ecrbridge.workspace;
+
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.Nested;
+
+/**
+ * A row of the workspace list: the workspace and the signed-in user's role in it.
+ *
+ * @param role null where a platform admin sees a workspace they are not a member of
+ */
+public record ListedWorkspace(@Nested Workspace workspace, Role role) {
+
+  public Optional<Role> memberRole() {
+    return Optional.ofNullable(role);
+  }
+
+  /** The role in words, for the list: the role, or that the user is not a member. */
+  public String standing() {
+    return memberRole().map(Role::name).orElse("Not a member");
+  }
+}
