@@ -15,9 +15,9 @@ registry_id='000000000000'
 region='us-east-1'
 
 # The workspaces (UUIDs without dashes) whose statements this script replaces, and
-# removes where the policy below no longer grants them; statements ECR Bridge wrote
-# for other workspaces are kept.
-scope='{"workspaces":["3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b","8a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d","f0e1d2c3b4a549688776655443322110"]}'
+# removes where the policy below no longer grants them, except in the repositories
+# each registered by name; statements ECR Bridge wrote for other workspaces are kept.
+scope='{"workspaces":["3f2a6c1e8b4d4e5f9a7b0c1d2e3f4a5b","8a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d","f0e1d2c3b4a549688776655443322110"],"registeredByName":{}}'
 # The Sid a generated statement takes when a kept statement already has its Sid.
 own_sids='{"OmicsWorkflow":"HealthOmicsPull"}'
 
@@ -109,11 +109,12 @@ POLICY
 # appends the generated ones.
 merge_program='
 # The merge rules of the portal in jq (Java: StatementIds, Grantee, MergeScope, PolicyMerge).
-# Reads $current (the current policy of the repository, or null), $generated (the new policy), $scope
-# ({"workspaces": [UUIDs without dashes]}) and $own_sids (the Sid a generated statement takes
-# when a kept statement already has its Sid). Whole-string matches use \A and \z: in
-# Oniguruma, $ also matches before a final newline. No single quote may appear in this file:
-# the merge script holds it in single quotes.
+# Reads $current (the current policy of the repository, or null), $generated (the new
+# policy), $scope ({"workspaces": [UUIDs without dashes], "registeredByName": {UUID:
+# [names]}}), $repository (the name of the repository whose policy this is) and $own_sids
+# (the Sid a generated statement takes when a kept statement already has its Sid).
+# Whole-string matches use \A and \z: in Oniguruma, $ also matches before a final newline.
+# No single quote may appear in this file: the merge script holds it in single quotes.
 
 # A Sid the portal writes.
 def ours:
@@ -177,11 +178,14 @@ def grantee:
   else "pod:" + (principal("AWS") | account_of) end;
 
 # A statement of the portal that this merge may remove: HealthOmics, and the workspaces in
-# the scope. Pod-account statements also serve workspaces outside the scope.
+# the scope, but not in $repository when the workspace registered it by name: there the
+# statement belongs to that resource. Pod-account statements also serve workspaces outside
+# the scope.
 def in_scope:
   if healthomics_sid then true
   else workspace_of as $workspace
     | $workspace != null and any($scope.workspaces[]; . == $workspace)
+      and (any(($scope.registeredByName[$workspace] // [])[]; . == $repository) | not)
   end;
 
 # Replaced by a generated statement, or removed.
@@ -252,7 +256,8 @@ while IFS= read -r repository <&3; do
     continue
   fi
   result=$(jq -c -n --argjson current "$current" --argjson generated "$generated_policy" \
-    --argjson scope "$scope" --argjson own_sids "$own_sids" "$merge_program")
+    --argjson scope "$scope" --argjson own_sids "$own_sids" --arg repository "$repository" \
+    "$merge_program")
   merged=$(jq -c .policy <<< "$result")
   removed=$(jq -r '.removed | join(", ")' <<< "$result")
   if [ "$(jq -c "$canonical_program" <<< "$current")" \

@@ -1,6 +1,7 @@
 package ecrbridge.policy;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,18 +13,26 @@ import java.util.stream.Collectors;
  * merge keeps it as it is instead of removing that workspace's access. A pull statement for a
  * whole pod account is never in the scope: it also serves workspaces the visitor cannot see.
  *
+ * <p>The merge script for every repository of an account also meets repositories that a
+ * listed workspace registered by name: there its statement belongs to that other resource, so
+ * the script keeps it even when the workspace is left out ({@link #registeredByName}).
+ *
  * @param workspaces the UUIDs of the workspaces listed
+ * @param registeredByName for listed workspaces, the repositories of the account and region
+ *     they also registered by name
  */
-public record MergeScope(Set<UUID> workspaces) {
+public record MergeScope(Set<UUID> workspaces, Map<UUID, Set<String>> registeredByName) {
 
   public MergeScope {
     workspaces = Set.copyOf(workspaces);
+    registeredByName = Map.copyOf(registeredByName);
   }
 
-  /** The scope of exactly these workspaces. */
+  /** The scope of exactly these workspaces, none of which registered a repository by name. */
   public static MergeScope of(Collection<WorkspaceGrant> grants) {
     return new MergeScope(
-        grants.stream().map(WorkspaceGrant::workspaceUuid).collect(Collectors.toSet()));
+        grants.stream().map(WorkspaceGrant::workspaceUuid).collect(Collectors.toSet()),
+        Map.of());
   }
 
   /** HealthOmics is everybody's: the generated policy always has its statement. */

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A bash script that merges a generated policy into every private repository of an account
@@ -94,7 +97,8 @@ final class MergeScript {
       + "  result=$(jq -c -n --argjson current \"$current\""
       + " --argjson generated \"$generated_policy\" \\\n"
       + "    --argjson scope \"$scope\" --argjson own_sids \"$own_sids\""
-      + " \"$merge_program\")\n"
+      + " --arg repository \"$repository\" \\\n"
+      + "    \"$merge_program\")\n"
       + "  merged=$(jq -c .policy <<< \"$result\")\n"
       + "  removed=$(jq -r \'.removed | join(\", \")\' <<< \"$result\")\n"
       + "  if [ \"$(jq -c \"$canonical_program\" <<< \"$current\")\" \\\n"
@@ -124,8 +128,8 @@ final class MergeScript {
         + "region=" + singleQuoted(target.region()) + "\n"
         + "\n"
         + "# The workspaces (UUIDs without dashes) whose statements this script replaces, and\n"
-        + "# removes where the policy below no longer grants them; statements ECR Bridge wrote\n"
-        + "# for other workspaces are kept.\n"
+        + "# removes where the policy below no longer grants them, except in the repositories\n"
+        + "# each registered by name; statements ECR Bridge wrote for other workspaces are kept.\n"
         + "scope=" + singleQuoted(PolicyJson.minified(scopeJson(scope))) + "\n"
         + "# The Sid a generated statement takes when a kept statement already has its Sid.\n"
         + "own_sids=" + singleQuoted(PolicyJson.minified(ownSids(policy))) + "\n"
@@ -146,9 +150,17 @@ final class MergeScript {
   private static ObjectNode scopeJson(MergeScope scope) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     ArrayNode workspaces = json.putArray("workspaces");
-    scope.workspaces().stream().map(uuid -> uuid.toString().replace("-", "")).sorted()
-        .forEach(workspaces::add);
+    scope.workspaces().stream().map(MergeScript::hex).sorted().forEach(workspaces::add);
+    ObjectNode named = json.putObject("registeredByName");
+    scope.registeredByName().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(MergeScript::hex)))
+        .forEach(entry -> entry.getValue().stream().sorted()
+            .forEach(named.withArray(hex(entry.getKey()))::add));
     return json;
+  }
+
+  private static String hex(UUID workspace) {
+    return workspace.toString().replace("-", "");
   }
 
   private static ObjectNode ownSids(JsonNode policy) {

@@ -195,8 +195,8 @@ public final class PolicyMerge {
     StatementChange change() {
       return switch (outcome) {
         case KEPT -> StatementChange.kept(label, before);
-        case SID_ONLY -> StatementChange.keptForOthers(label, before, "not ECR Bridge's: it "
-            + "only shares a Sid with one of its statements");
+        case SID_ONLY -> StatementChange.kept(label, before, "not ECR Bridge's: it only "
+            + "shares a Sid with one of its statements");
         case KEPT_FOR_OTHERS -> StatementChange.keptForOthers(label, before, whyKept());
         case REPLACED -> StatementChange.replaced(label, before, after);
         case REMOVED -> StatementChange.removed(label, before,

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param after the statement in the merged policy, pretty-printed; empty when removed
  * @param differences for a changed statement, one sentence per difference (see
  *     {@link StatementComparison}); for a removed one, what it granted; for a statement kept
- *     for others, why it is theirs; empty otherwise
+ *     for others, why it is theirs; for an unchanged one, possibly a note; empty otherwise
  */
 public record StatementChange(Kind kind, String label, Optional<String> before,
     Optional<String> after, List<String> differences) {
@@ -59,6 +59,13 @@ public record StatementChange(Kind kind, String label, Optional<String> before,
     String text = PolicyJson.pretty(statement);
     return new StatementChange(Kind.UNCHANGED, label, Optional.of(text), Optional.of(text),
         List.of());
+  }
+
+  /** Kept as it is, with the reason a reader might wonder about. */
+  static StatementChange kept(String label, ObjectNode statement, String note) {
+    String text = PolicyJson.pretty(statement);
+    return new StatementChange(Kind.UNCHANGED, label, Optional.of(text), Optional.of(text),
+        List.of(note));
   }
 
   static StatementChange keptForOthers(String label, ObjectNode statement, String why) {

@@ -4,10 +4,14 @@ import ecrbridge.policy.MergeScope;
 import ecrbridge.resource.EcrRepositoryResource;
 import ecrbridge.resource.RegisteredResource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -24,12 +28,14 @@ final class RepositoryWorkspaces {
   private final RepositoryAddress address;
   private final List<ListedWorkspace> covering;
   private final List<String> otherRepositories;
+  private final List<RegisteredResource> namedResources;
 
   private RepositoryWorkspaces(RepositoryAddress address, List<ListedWorkspace> covering,
-      List<String> otherRepositories) {
+      List<String> otherRepositories, List<RegisteredResource> namedResources) {
     this.address = address;
     this.covering = covering;
     this.otherRepositories = otherRepositories;
+    this.namedResources = namedResources;
   }
 
   /**
@@ -49,7 +55,9 @@ final class RepositoryWorkspaces {
       }
     }
     others.sort(null);
-    return new RepositoryWorkspaces(address, byWorkspace(covering), List.copyOf(others));
+    List<RegisteredResource> named = visibleInRegion.stream()
+        .filter(registered -> registered.resource().repositoryName() != null).toList();
+    return new RepositoryWorkspaces(address, byWorkspace(covering), List.copyOf(others), named);
   }
 
   /** Keeps the query's order: workspaces by name, each one's resources by id. */
@@ -76,8 +84,14 @@ final class RepositoryWorkspaces {
    * for workspaces the visitor cannot see are theirs, and merges keep them.
    */
   MergeScope scope() {
-    return new MergeScope(
-        covering.stream().map(ListedWorkspace::uuid).collect(Collectors.toSet()));
+    Set<UUID> listed = covering.stream().map(ListedWorkspace::uuid)
+        .collect(Collectors.toSet());
+    Map<UUID, Set<String>> byName = new HashMap<>();
+    namedResources.stream()
+        .filter(registered -> listed.contains(registered.resource().workspaceUuid()))
+        .forEach(registered -> byName.computeIfAbsent(registered.resource().workspaceUuid(),
+            uuid -> new TreeSet<>()).add(registered.resource().repositoryName()));
+    return new MergeScope(listed, byName);
   }
 
   /** Names of the account and region's other repositories with resources, alphabetically. */

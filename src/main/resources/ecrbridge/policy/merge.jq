@@ -1,9 +1,10 @@
 # The merge rules of the portal in jq (Java: StatementIds, Grantee, MergeScope, PolicyMerge).
-# Reads $current (the current policy of the repository, or null), $generated (the new policy), $scope
-# ({"workspaces": [UUIDs without dashes]}) and $own_sids (the Sid a generated statement takes
-# when a kept statement already has its Sid). Whole-string matches use \A and \z: in
-# Oniguruma, $ also matches before a final newline. No single quote may appear in this file:
-# the merge script holds it in single quotes.
+# Reads $current (the current policy of the repository, or null), $generated (the new
+# policy), $scope ({"workspaces": [UUIDs without dashes], "registeredByName": {UUID:
+# [names]}}), $repository (the name of the repository whose policy this is) and $own_sids
+# (the Sid a generated statement takes when a kept statement already has its Sid).
+# Whole-string matches use \A and \z: in Oniguruma, $ also matches before a final newline.
+# No single quote may appear in this file: the merge script holds it in single quotes.
 
 # A Sid the portal writes.
 def ours:
@@ -67,11 +68,14 @@ def grantee:
   else "pod:" + (principal("AWS") | account_of) end;
 
 # A statement of the portal that this merge may remove: HealthOmics, and the workspaces in
-# the scope. Pod-account statements also serve workspaces outside the scope.
+# the scope, but not in $repository when the workspace registered it by name: there the
+# statement belongs to that resource. Pod-account statements also serve workspaces outside
+# the scope.
 def in_scope:
   if healthomics_sid then true
   else workspace_of as $workspace
     | $workspace != null and any($scope.workspaces[]; . == $workspace)
+      and (any(($scope.registeredByName[$workspace] // [])[]; . == $repository) | not)
   end;
 
 # Replaced by a generated statement, or removed.

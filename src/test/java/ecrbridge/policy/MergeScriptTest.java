@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +204,31 @@ class MergeScriptTest {
   }
 
   @Test
+  void a_left_out_workspace_keeps_its_statement_where_it_registered_the_repository_by_name()
+      throws IOException {
+    MergeScope scope = new MergeScope(
+        Set.of(PolicyFixtures.FIRST, PolicyFixtures.SECOND, PolicyFixtures.THIRD),
+        Map.of(PolicyFixtures.THIRD, Set.of("team/tools")));
+    PolicyOutputs first = PolicyOutputs.generate(EVERY, List.of(ONE), PolicyOptions.none(),
+        scope);
+    Files.writeString(script, first.output(PolicyFormat.MERGE_SCRIPT).orElseThrow().text());
+    repositories("team/tools", "other");
+    Files.writeString(directory.resolve("policies/team+tools"),
+        PolicyJson.pretty(outputs.policy()));
+    Files.writeString(directory.resolve("policies/other"), PolicyJson.pretty(outputs.policy()));
+
+    Shell.Result run = runScript();
+
+    assertEquals(new Shell.Result(0, "team/tools: changed (access removed for workspace "
+        + PolicyFixtures.SECOND + ")\nother: changed (access removed for workspace "
+        + PolicyFixtures.SECOND + ", " + PolicyFixtures.THIRD + ")\n", ""), run);
+    assertTrue(policyOf("team+tools").contains(
+        StatementIds.workspaceAccess(PolicyFixtures.THIRD)), policyOf("team+tools"));
+    assertFalse(policyOf("other").contains(StatementIds.workspaceAccess(PolicyFixtures.THIRD)),
+        policyOf("other"));
+  }
+
+  @Test
   void a_policy_merged_in_another_order_is_left_as_it_is() throws IOException {
     repositories("merged-in-place");
     ArrayNode statements = (ArrayNode) outputs.policy().get("Statement");
@@ -328,7 +354,8 @@ class MergeScriptTest {
     Shell.Result run = Shell.run(directory, Map.of(), List.of("jq", "-n", "-c",
         "--argjson", "current", current.toString(), "--argjson", "generated",
         generated.toString(), "--argjson", "scope", scopeJson(scope),
-        "--argjson", "own_sids", ownSids.toString(), MergeScript.RULES_JQ + " merge"));
+        "--argjson", "own_sids", ownSids.toString(), "--arg", "repository", "tools",
+        MergeScript.RULES_JQ + " merge"));
 
     assertEquals(0, run.exitCode(), run.stderr());
     JsonNode script = json.readTree(run.stdout());
@@ -382,13 +409,17 @@ class MergeScriptTest {
     return Shell.run(directory, Map.of(), List.of("jq", "-n", "-c",
         "--argjson", "values", values.toString(), "--argjson", "current", "null",
         "--argjson", "generated", "{\"Statement\": []}", "--argjson", "scope", scopeJson(scope),
-        "--argjson", "own_sids", "{}", MergeScript.RULES_JQ + program));
+        "--argjson", "own_sids", "{}", "--arg", "repository", "tools",
+        MergeScript.RULES_JQ + program));
   }
 
   private String scopeJson(MergeScope scope) {
     ArrayNode workspaces = json.createArrayNode();
     scope.workspaces().forEach(uuid -> workspaces.add(uuid.toString().replace("-", "")));
-    return json.createObjectNode().set("workspaces", workspaces).toString();
+    ObjectNode scopeJson = json.createObjectNode();
+    scopeJson.set("workspaces", workspaces);
+    scopeJson.putObject("registeredByName");
+    return scopeJson.toString();
   }
 
   /** Statement order means nothing to IAM; the page merge and the script order differently. */

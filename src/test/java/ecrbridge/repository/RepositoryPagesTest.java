@@ -146,6 +146,7 @@ class RepositoryPagesTest {
     PortalClient owner = ownerOf("script-removes@example.org", "kept-ws", "left-ws");
     register(owner, "kept-ws", "everything", "", "vwb-", account);
     register(owner, "left-ws", "everything", "", "vwb-", account);
+    register(owner, "left-ws", "tools", "team/left", "vwb-", account);
     String page = "/repositories/" + account + "/us-east-1";
 
     Page one = Page.of(owner.get(page + "?chosen=yes&workspace=kept-ws"));
@@ -153,9 +154,13 @@ class RepositoryPagesTest {
 
     assertEquals("The Bash script below also removes, from every repository, the statements "
         + "ECR Bridge wrote for the workspaces listed above that are not selected: "
-        + "Workspace left-ws (left-ws). Their access ends; select them to keep it.",
-        one.text("#script-removes"));
+        + "Workspace left-ws (left-ws). Their access ends, except in the repositories they "
+        + "registered by name; select them to keep it.", one.text("#script-removes"));
     assertNull(both.text("#script-removes"));
+    String script = owner.get(page + "/-/download/merge-script?chosen=yes&workspace=kept-ws")
+        .body();
+    assertTrue(script.contains("\"registeredByName\":{\"" + uuidOf(owner, "left-ws")
+        .replace("-", "") + "\":[\"team/left\"]}}'\n"), script);
   }
 
   @Test

@@ -157,7 +157,8 @@ class ResourcePagesTest {
         + "merge.sh\"", script.headers().firstValue("Content-Disposition").orElse(""));
     assertTrue(script.body().startsWith("#!/usr/bin/env bash\n"), script.body());
     assertTrue(script.body().contains("scope='{\"workspaces\":[\""
-        + uuidOf(owner, "script-ws").replace("-", "") + "\"]}'\n"), script.body());
+        + uuidOf(owner, "script-ws").replace("-", "") + "\"],\"registeredByName\":{}}'\n"),
+        script.body());
   }
 
   @Test
