@@ -2,7 +2,6 @@ package ecrbridge.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -149,25 +148,10 @@ record Grantee(Kind kind, Optional<UUID> workspace, Optional<String> podAccount)
         .map(values -> values.get(0));
   }
 
-  /** A string or an array of strings; empty for anything else. */
+  /** A string or a non-empty array of strings; empty for anything else. */
   private static Optional<List<String>> strings(JsonNode value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (value.isTextual()) {
-      return Optional.of(List.of(value.textValue()));
-    }
-    if (!value.isArray() || value.isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> texts = new ArrayList<>();
-    for (JsonNode element : value) {
-      if (!element.isTextual()) {
-        return Optional.empty();
-      }
-      texts.add(element.textValue());
-    }
-    return Optional.of(texts);
+    return StatementComparison.valueList(value, JsonNode::isTextual)
+        .filter(texts -> !texts.isEmpty());
   }
 
   private static Optional<String> accountOf(String principal) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -166,8 +167,8 @@ final class StatementComparison {
   /** A string or an array of strings, compared as the set of what the strings mean. */
   private static void compareValues(String path, JsonNode before, JsonNode after,
       UnaryOperator<String> meaning, List<String> found) {
-    Optional<List<String>> was = scalars(before);
-    Optional<List<String>> is = scalars(after);
+    Optional<List<String>> was = valueList(before, StatementComparison::isScalar);
+    Optional<List<String>> is = valueList(after, StatementComparison::isScalar);
     if (was.isEmpty() || is.isEmpty()) {
       compareExactly(path, before, after, found);
       return;
@@ -197,9 +198,16 @@ final class StatementComparison {
     return meanings;
   }
 
-  /** The text of a scalar, or of each scalar of an array of scalars; empty for anything else. */
-  private static Optional<List<String>> scalars(JsonNode value) {
-    if (value.isValueNode() && !value.isNull()) {
+  /**
+   * The texts of one element or of an array of elements, each of which {@code isElement}
+   * accepts; empty for anything else. The one place that reads a single value as an array
+   * holding only it.
+   */
+  static Optional<List<String>> valueList(JsonNode value, Predicate<JsonNode> isElement) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (isElement.test(value)) {
       return Optional.of(List.of(value.asText()));
     }
     if (!value.isArray()) {
@@ -207,12 +215,17 @@ final class StatementComparison {
     }
     List<String> texts = new ArrayList<>();
     for (JsonNode element : value) {
-      if (!element.isValueNode() || element.isNull()) {
+      if (!isElement.test(element)) {
         return Optional.empty();
       }
       texts.add(element.asText());
     }
     return Optional.of(texts);
+  }
+
+  /** Numbers and booleans compare as their text: {@code true} is {@code "true"}. */
+  private static boolean isScalar(JsonNode value) {
+    return value.isValueNode() && !value.isNull();
   }
 
   private static void comparePresence(String path, JsonNode before, JsonNode after,
