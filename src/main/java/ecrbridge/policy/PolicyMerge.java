@@ -66,7 +66,8 @@ public final class PolicyMerge {
     for (int index = 0; index < existing.statements().size(); index++) {
       fates.add(decide(existing.statements().get(index), index, replacements, scope));
     }
-    replacements.values().forEach(statement -> fates.add(Fate.added(statement)));
+    replacements.forEach((grantee, statement) ->
+        fates.add(new Fate(Outcome.ADDED, null, null, statement, grantee)));
     renameTakenSids(fates);
 
     List<ObjectNode> statements = fates.stream().map(Fate::statement)
@@ -106,8 +107,7 @@ public final class PolicyMerge {
     for (Fate fate : fates) {
       ObjectNode generated = fate.after();
       if (generated != null && taken.contains(generated.path("Sid").asText())) {
-        Grantee grantee = Grantee.of(generated);
-        generated.put("Sid", grantee.ownSid(generated.path("Sid").asText()));
+        generated.put("Sid", fate.grantee().ownSid(generated.path("Sid").asText()));
       }
     }
   }
@@ -142,9 +142,10 @@ public final class PolicyMerge {
         throw new IllegalArgumentException("Two generated statements have the Sid " + sid);
       }
       ObjectNode copy = ((ObjectNode) statement).deepCopy();
-      if (byGrantee.put(Grantee.of(copy), copy) != null) {
+      Grantee grantee = Grantee.of(copy);
+      if (byGrantee.put(grantee, copy) != null) {
         throw new IllegalArgumentException("Two generated statements grant "
-            + Grantee.of(copy).describe());
+            + grantee.describe());
       }
     }
     return byGrantee;
@@ -160,14 +161,11 @@ public final class PolicyMerge {
    *
    * @param before the existing statement; null when added
    * @param after the generated statement that takes its place; null when kept or removed
-   * @param grantee whom a statement of the portal's grants; null for others' statements
+   * @param grantee whom a statement of the portal's grants, set whenever {@code after} is;
+   *     null for others' statements
    */
   private record Fate(Outcome outcome, String label, ObjectNode before, ObjectNode after,
       Grantee grantee) {
-
-    static Fate added(ObjectNode generated) {
-      return new Fate(Outcome.ADDED, null, null, generated, Grantee.of(generated));
-    }
 
     boolean keepsExisting() {
       return outcome == Outcome.KEPT || outcome == Outcome.SID_ONLY
