@@ -56,22 +56,16 @@ public record StatementChange(Kind kind, String label, Optional<String> before,
   }
 
   static StatementChange kept(String label, ObjectNode statement) {
-    String text = PolicyJson.pretty(statement);
-    return new StatementChange(Kind.UNCHANGED, label, Optional.of(text), Optional.of(text),
-        List.of());
+    return asItIs(Kind.UNCHANGED, label, statement, List.of());
   }
 
   /** Kept as it is, with the reason a reader might wonder about. */
   static StatementChange kept(String label, ObjectNode statement, String note) {
-    String text = PolicyJson.pretty(statement);
-    return new StatementChange(Kind.UNCHANGED, label, Optional.of(text), Optional.of(text),
-        List.of(note));
+    return asItIs(Kind.UNCHANGED, label, statement, List.of(note));
   }
 
   static StatementChange keptForOthers(String label, ObjectNode statement, String why) {
-    String text = PolicyJson.pretty(statement);
-    return new StatementChange(Kind.KEPT_FOR_OTHERS, label, Optional.of(text), Optional.of(text),
-        List.of(why));
+    return asItIs(Kind.KEPT_FOR_OTHERS, label, statement, List.of(why));
   }
 
   static StatementChange replaced(String sid, ObjectNode before, ObjectNode after) {
@@ -79,6 +73,13 @@ public record StatementChange(Kind kind, String label, Optional<String> before,
     return new StatementChange(differences.isEmpty() ? Kind.UNCHANGED : Kind.CHANGED, sid,
         Optional.of(PolicyJson.pretty(before)), Optional.of(PolicyJson.pretty(after)),
         differences);
+  }
+
+  /** A statement in the merged policy exactly as it was in the existing one. */
+  private static StatementChange asItIs(Kind kind, String label, ObjectNode statement,
+      List<String> notes) {
+    String text = PolicyJson.pretty(statement);
+    return new StatementChange(kind, label, Optional.of(text), Optional.of(text), notes);
   }
 
   /** One line, e.g. {@code changed OmicsWorkflow: Action: "ecr:PutImage" is removed}. */
