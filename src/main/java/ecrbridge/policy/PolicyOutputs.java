@@ -35,7 +35,7 @@ public final class PolicyOutputs {
     this.options = options;
     this.scope = scope;
     this.policy = RepositoryPolicy.forWorkspaces(workspaces, options);
-    this.size = PolicySize.measure(workspaces, options);
+    this.size = PolicySize.measure(policy, workspaces, options);
     this.outputs = target.isEveryRepository() ? forEveryRepository() : forRepository();
   }
 

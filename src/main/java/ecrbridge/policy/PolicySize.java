@@ -1,5 +1,6 @@
 package ecrbridge.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.List;
 
@@ -30,11 +31,19 @@ public record PolicySize(int prettyCharacters, int minifiedCharacters, int works
   public static PolicySize measure(Collection<WorkspaceGrant> workspaces,
       PolicyOptions options) {
     List<WorkspaceGrant> ordered = WorkspaceGrant.ordered(workspaces);
-    String minified = PolicyJson.minified(RepositoryPolicy.forWorkspaces(ordered, options));
-    String pretty = PolicyJson.pretty(RepositoryPolicy.forWorkspaces(ordered, options));
+    return measure(RepositoryPolicy.forWorkspaces(ordered, options), ordered, options);
+  }
 
+  /**
+   * Measures a policy already written for these workspaces, in {@link WorkspaceGrant#ordered}
+   * order, and options.
+   */
+  static PolicySize measure(JsonNode policy, List<WorkspaceGrant> ordered,
+      PolicyOptions options) {
+    String minified = PolicyJson.minified(policy);
     int thatFit = fits(minified) ? ordered.size() : largestFittingPrefix(ordered, options);
-    return new PolicySize(characters(pretty), characters(minified), ordered.size(), thatFit);
+    return new PolicySize(characters(PolicyJson.pretty(policy)), characters(minified),
+        ordered.size(), thatFit);
   }
 
   public static int characters(String policyText) {
