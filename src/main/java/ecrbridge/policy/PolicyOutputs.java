@@ -21,8 +21,6 @@ public final class PolicyOutputs {
   private static final String EVERY_REPOSITORY_PART = "all-repositories";
 
   private final RepositoryTarget target;
-  private final List<WorkspaceGrant> workspaces;
-  private final PolicyOptions options;
   private final MergeScope scope;
   private final ObjectNode policy;
   private final PolicySize size;
@@ -31,8 +29,6 @@ public final class PolicyOutputs {
   private PolicyOutputs(RepositoryTarget target, List<WorkspaceGrant> workspaces,
       PolicyOptions options, MergeScope scope) {
     this.target = target;
-    this.workspaces = workspaces;
-    this.options = options;
     this.scope = scope;
     this.policy = RepositoryPolicy.forWorkspaces(workspaces, options);
     this.size = PolicySize.measure(policy, workspaces, options);
@@ -60,19 +56,6 @@ public final class PolicyOutputs {
   public static PolicyOutputs generate(RepositoryTarget target,
       Collection<WorkspaceGrant> workspaces, PolicyOptions options, MergeScope scope) {
     return new PolicyOutputs(target, WorkspaceGrant.ordered(workspaces), options, scope);
-  }
-
-  public RepositoryTarget target() {
-    return target;
-  }
-
-  /** The workspaces granted, in the policy's order (by UUID text), each once. */
-  public List<WorkspaceGrant> workspaces() {
-    return workspaces;
-  }
-
-  public PolicyOptions options() {
-    return options;
   }
 
   /** The workspaces whose statements a merge of this policy may replace or remove. */
