@@ -429,6 +429,10 @@ class RepositoryPagesTest {
     assertNull(fits.text("#length-warning"));
     assertEquals(10_241, over.wholeText("#policy-json").length());
     assertEquals("10,241 of 10,240 characters", over.text("#policy-length"));
+    assertEquals("length", fits.attribute("#policy-length", "class"));
+    assertEquals("length over", over.attribute("#policy-length", "class"));
+    assertEquals("10241", over.attribute("#policy-length meter", "value"));
+    assertEquals("10240", over.attribute("#policy-length meter", "max"));
     assertEquals("Too long for ECR: 10,241 characters, and a repository policy may have at most "
         + "10,240 (whitespace included). Minified, the same policy is "
         + String.format("%,d", over.wholeText("#text-minified-json").length())
