@@ -88,33 +88,11 @@ public record GeneratedPolicy(PolicyOutputs outputs, String problem, HttpStatus 
   }
 
   /** The pretty JSON's length, as the page shows and serves it. */
-  public int characters() {
-    return outputs.size().prettyCharacters();
-  }
-
-  /** ECR's limit, the end of the page's gauge. */
-  public int maxCharacters() {
-    return PolicySize.MAX_CHARACTERS;
-  }
-
-  /** {@code 1,234 of 10,240 characters}: the pretty JSON, as the page shows and serves it. */
-  public String lengthLine() {
-    return PolicyLength.ofLimit(outputs.size().prettyCharacters());
-  }
-
-  /** What to do when ECR would refuse the pretty JSON; null when it fits. */
-  public String lengthWarning() {
+  public PolicyLength length() {
     PolicySize size = outputs.size();
-    if (size.prettyFits()) {
-      return null;
-    }
-    String tooLong = PolicyLength.tooLong(size.prettyCharacters());
-    if (size.minifiedFits()) {
-      return tooLong + " " + PolicyLength.minifiedFits(size.minifiedCharacters());
-    }
-    return tooLong + " Minified it is still " + PolicyLength.count(size.minifiedCharacters())
-        + " characters. Taken in the policy's order (by workspace UUID), the first "
-        + size.workspacesThatFit() + " of the " + size.workspaces() + " selected workspaces "
-        + "fit in one policy: select fewer workspaces.";
+    return new PolicyLength(size.prettyCharacters(), size.minifiedCharacters(),
+        ". Taken in the policy's order (by workspace UUID), the first "
+            + size.workspacesThatFit() + " of the " + size.workspaces() + " selected "
+            + "workspaces fit in one policy: select fewer workspaces.");
   }
 }

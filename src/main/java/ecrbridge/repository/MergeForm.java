@@ -65,29 +65,10 @@ public record MergeForm(String pastedText, String error, MergeResult result,
   }
 
   /** The merged policy's length, pretty-printed as the page shows and serves it. */
-  public int characters() {
-    return PolicySize.characters(result.mergedText());
-  }
-
-  /** {@code 1,234 of 10,240 characters}. */
-  public String lengthLine() {
-    return PolicyLength.ofLimit(characters());
-  }
-
-  /** What to do when ECR would refuse the merged policy; null when it fits. */
-  public String lengthWarning() {
-    int pretty = characters();
-    if (pretty <= PolicySize.MAX_CHARACTERS) {
-      return null;
-    }
-    String minifiedText = PolicyJson.minified(result.merged());
-    String tooLong = PolicyLength.tooLong(pretty);
-    if (PolicySize.fits(minifiedText)) {
-      return tooLong + " " + PolicyLength.minifiedFits(PolicySize.characters(minifiedText));
-    }
-    return tooLong + " Minified it is still "
-        + PolicyLength.count(PolicySize.characters(minifiedText)) + " characters: remove "
-        + "statements or select fewer workspaces.";
+  public PolicyLength length() {
+    return new PolicyLength(PolicySize.characters(result.mergedText()),
+        PolicySize.characters(PolicyJson.minified(result.merged())),
+        ": remove statements or select fewer workspaces.");
   }
 
   /** The Version sentence, when the merge changes it; null otherwise. */
