@@ -147,7 +147,7 @@ final class MergeScript {
   }
 
   /** Sorted, so that the same scope always gives the same script. */
-  private static ObjectNode scopeJson(MergeScope scope) {
+  static ObjectNode scopeJson(MergeScope scope) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     ArrayNode workspaces = json.putArray("workspaces");
     scope.workspaces().stream().map(MergeScript::hex).sorted().forEach(workspaces::add);
@@ -163,7 +163,8 @@ final class MergeScript {
     return workspace.toString().replace("-", "");
   }
 
-  private static ObjectNode ownSids(JsonNode policy) {
+  /** The generated statements' own Sids, by the Sid each has when no kept one takes it. */
+  static ObjectNode ownSids(JsonNode policy) {
     ObjectNode sids = JsonNodeFactory.instance.objectNode();
     for (JsonNode statement : policy.path("Statement")) {
       String sid = statement.path("Sid").asText();

@@ -347,15 +347,12 @@ class MergeScriptTest {
     String existing = Golden.read("policy/merge/" + name + "/existing.json");
     JsonNode current = existing.isBlank() ? json.nullNode() : json.readTree(existing);
     MergeResult page = PolicyMerge.merge(existing, generated, scope);
-    ObjectNode ownSids = json.createObjectNode();
-    generated.get("Statement").forEach(statement -> ownSids.put(statement.get("Sid").asText(),
-        Grantee.of((ObjectNode) statement).ownSid(statement.get("Sid").asText())));
 
     Shell.Result run = Shell.run(directory, Map.of(), List.of("jq", "-n", "-c",
         "--argjson", "current", current.toString(), "--argjson", "generated",
-        generated.toString(), "--argjson", "scope", scopeJson(scope),
-        "--argjson", "own_sids", ownSids.toString(), "--arg", "repository", "tools",
-        MergeScript.RULES_JQ + " merge"));
+        generated.toString(), "--argjson", "scope", MergeScript.scopeJson(scope).toString(),
+        "--argjson", "own_sids", MergeScript.ownSids(generated).toString(),
+        "--arg", "repository", "tools", MergeScript.RULES_JQ + " merge"));
 
     assertEquals(0, run.exitCode(), run.stderr());
     JsonNode script = json.readTree(run.stdout());
@@ -408,18 +405,10 @@ class MergeScriptTest {
   private Shell.Result jq(String program, JsonNode values, MergeScope scope) {
     return Shell.run(directory, Map.of(), List.of("jq", "-n", "-c",
         "--argjson", "values", values.toString(), "--argjson", "current", "null",
-        "--argjson", "generated", "{\"Statement\": []}", "--argjson", "scope", scopeJson(scope),
+        "--argjson", "generated", "{\"Statement\": []}",
+        "--argjson", "scope", MergeScript.scopeJson(scope).toString(),
         "--argjson", "own_sids", "{}", "--arg", "repository", "tools",
         MergeScript.RULES_JQ + program));
-  }
-
-  private String scopeJson(MergeScope scope) {
-    ArrayNode workspaces = json.createArrayNode();
-    scope.workspaces().forEach(uuid -> workspaces.add(uuid.toString().replace("-", "")));
-    ObjectNode scopeJson = json.createObjectNode();
-    scopeJson.set("workspaces", workspaces);
-    scopeJson.putObject("registeredByName");
-    return scopeJson.toString();
   }
 
   /** Statement order means nothing to IAM; the page merge and the script order differently. */
