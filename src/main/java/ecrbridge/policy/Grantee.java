@@ -117,7 +117,8 @@ record Grantee(Kind kind, Optional<UUID> workspace, Optional<String> podAccount)
       String podAccount) {
     Optional<UUID> named = StatementIds.workspaceOf(sid);
     if (named.isPresent()) {
-      Kind kind = StatementIds.isPush(sid) ? Kind.WORKSPACE_PUSH : Kind.WORKSPACE_PULL;
+      Kind kind = sid.equals(StatementIds.workspacePush(named.get())) ? Kind.WORKSPACE_PUSH
+          : Kind.WORKSPACE_PULL;
       return new Grantee(kind, named, Optional.empty());
     }
     Optional<UUID> tagged = taggedWorkspace(statement);

@@ -69,14 +69,8 @@ public final class StatementIds {
     return HEALTHOMICS.equals(sid) || HEALTHOMICS_ALTERNATIVE.equals(sid);
   }
 
-  /** Whether the Sid is a workspace's push statement's. */
-  static boolean isPush(String sid) {
-    Matcher matcher = WORKSPACE_SID.matcher(sid);
-    return matcher.matches() && matcher.group(1).equals(WORKSPACE_PUSH);
-  }
-
   /** The workspace a per-workspace Sid names, if it names one. */
-  public static Optional<UUID> workspaceOf(String sid) {
+  static Optional<UUID> workspaceOf(String sid) {
     Matcher matcher = WORKSPACE_SID.matcher(sid);
     if (!matcher.matches()) {
       return Optional.empty();
