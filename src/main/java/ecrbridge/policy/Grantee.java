@@ -51,11 +51,11 @@ record Grantee(Kind kind, Optional<UUID> workspace, Optional<String> podAccount)
       "(?:arn:aws[a-z-]*:iam::)?([0-9]{12})(?::root)?");
 
   /** The elements the portal writes in a statement. */
-  static final Set<String> ELEMENTS = Set.of("Sid", "Effect", "Principal", "Action",
+  private static final Set<String> ELEMENTS = Set.of("Sid", "Effect", "Principal", "Action",
       "Condition");
 
   /** Every action the portal grants: a statement with another one is not the portal's. */
-  static final Set<String> ACTIONS = Stream.of(RepositoryPolicy.PULL_ACTIONS,
+  private static final Set<String> ACTIONS = Stream.of(RepositoryPolicy.PULL_ACTIONS,
       RepositoryPolicy.PUSH_ACTIONS).flatMap(List::stream).collect(Collectors.toSet());
 
   private static final Grantee HEALTHOMICS_SERVICE = new Grantee(Kind.HEALTHOMICS,
