@@ -35,7 +35,13 @@ public record MergeScope(Set<UUID> workspaces, Map<UUID, Set<String>> registered
         Map.of());
   }
 
-  /** HealthOmics is everybody's: the generated policy always has its statement. */
+  /**
+   * Whether a merge may replace or remove the grantee's statement. HealthOmics is everybody's:
+   * the generated policy always has its statement. {@link #registeredByName} plays no part
+   * here: {@link PolicyMerge} merges into one named repository, and a listed workspace that
+   * registered it by name is listed on its page, where leaving it out is the visitor's choice.
+   * Only the script for every repository applies it (merge.jq's {@code in_scope}).
+   */
   boolean covers(Grantee grantee) {
     return switch (grantee.kind()) {
       case WORKSPACE_PULL, WORKSPACE_PUSH -> grantee.workspace().map(workspaces::contains)
