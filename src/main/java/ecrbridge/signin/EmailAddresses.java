@@ -64,7 +64,8 @@ public final class EmailAddresses {
         + "4.");
   }
 
-  private static int octets(String email) {
+  /** The length that {@link #MAX_LENGTH} limits: octets of UTF-8. */
+  public static int octets(String email) {
     return email.getBytes(StandardCharsets.UTF_8).length;
   }
 

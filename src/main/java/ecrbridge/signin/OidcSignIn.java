@@ -150,12 +150,12 @@ public final class OidcSignIn {
           + settings.emailClaim() + "), which the portal needs to find your workspaces. Ask "
           + "the team that runs this portal to check its identity provider settings.");
     }
-    // The limit of the member form too: a longer address could never be named as a member,
-    // and past the column's 320 characters the insert would fail with a 500.
-    int length = EmailAddresses.normalize(address).length();
-    if (length > EmailAddresses.MAX_LENGTH) {
+    // The limit of the member form too, in its unit: a longer address could never be named
+    // as a member, and past the column's 320 characters the insert would fail with a 500.
+    int octets = EmailAddresses.octets(EmailAddresses.normalize(address));
+    if (octets > EmailAddresses.MAX_LENGTH) {
       throw new UnauthorizedResponse(settings.providerName() + " sent an email address of "
-          + length + " characters; the portal takes at most " + EmailAddresses.MAX_LENGTH
+          + octets + " bytes; the portal takes at most " + EmailAddresses.MAX_LENGTH
           + ", the longest address mail can be delivered to. Ask the team that runs this "
           + "portal to check its identity provider settings.");
     }
