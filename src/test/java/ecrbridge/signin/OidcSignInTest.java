@@ -243,6 +243,16 @@ class OidcSignInTest {
   }
 
   @Test
+  void text_that_is_no_error_code_is_left_out_of_the_refusal() {
+    HttpResponse<String> response = portal.newClient().get("/signin/callback?error="
+        + "Your%20account%20is%20locked.%20Call%20the%20helpdesk&state=abc");
+
+    assertEquals(401, response.statusCode());
+    assertEquals("Research Login did not sign you in. Start again from the sign-in page.",
+        Page.of(response).text("main p"));
+  }
+
+  @Test
   void a_provider_that_cannot_be_reached_is_reported_as_such() {
     TestOidcProvider gone = new TestOidcProvider();
     Map<String, String> settings = gone.portalSettings();
