@@ -179,7 +179,37 @@ final class Routes {
   }
 
   private Route signedIn(HandlerType method, String path, UserHandler handler) {
-    return new Route(method, path, Access.SIGNED_IN, ctx -> {
+    return signedIn(method, path, Access.SIGNED_IN, handler);
+  }
+
+  /** Signed in; the handler itself shows only the workspaces the user may see. */
+  private Route visible(HandlerType method, String path, UserHandler handler) {
+    return signedIn(method, path, Access.VISIBLE_WORKSPACES, handler);
+  }
+
+  private Route member(HandlerType method, String path, MemberHandler handler) {
+    return signedIn(method, path, Access.WORKSPACE_MEMBER, (ctx, user) ->
+        handler.handle(ctx, guard.requireMember(ctx, user)));
+  }
+
+  private Route owner(HandlerType method, String path, MemberHandler handler) {
+    return signedIn(method, path, Access.WORKSPACE_OWNER, (ctx, user) ->
+        handler.handle(ctx, guard.requireManager(ctx, user)));
+  }
+
+  private Route admin(HandlerType method, String path, UserHandler handler) {
+    return signedIn(method, path, Access.PLATFORM_ADMIN, (ctx, user) -> {
+      if (!user.platformAdmin()) {
+        throw new ForbiddenResponse("Only platform admins manage pods. Ask the team that runs "
+            + "this portal if a pod is missing or wrong.");
+      }
+      handler.handle(ctx, user);
+    });
+  }
+
+  /** Every rule but PUBLIC starts here: an anonymous visitor is sent to sign in. */
+  private Route signedIn(HandlerType method, String path, Access access, UserHandler handler) {
+    return new Route(method, path, access, ctx -> {
       Optional<SignedInUser> user = sessions.current(ctx);
       if (user.isEmpty()) {
         redirectToSignIn(ctx);
@@ -187,35 +217,6 @@ final class Routes {
       }
       handler.handle(ctx, user.get());
     });
-  }
-
-  /** Signed in; the handler itself shows only the workspaces the user may see. */
-  private Route visible(HandlerType method, String path, UserHandler handler) {
-    Route signedIn = signedIn(method, path, handler);
-    return new Route(method, path, Access.VISIBLE_WORKSPACES, signedIn.handler());
-  }
-
-  private Route member(HandlerType method, String path, MemberHandler handler) {
-    Route signedIn = signedIn(method, path, (ctx, user) ->
-        handler.handle(ctx, guard.requireMember(ctx, user)));
-    return new Route(method, path, Access.WORKSPACE_MEMBER, signedIn.handler());
-  }
-
-  private Route owner(HandlerType method, String path, MemberHandler handler) {
-    Route signedIn = signedIn(method, path, (ctx, user) ->
-        handler.handle(ctx, guard.requireManager(ctx, user)));
-    return new Route(method, path, Access.WORKSPACE_OWNER, signedIn.handler());
-  }
-
-  private Route admin(HandlerType method, String path, UserHandler handler) {
-    Route signedIn = signedIn(method, path, (ctx, user) -> {
-      if (!user.platformAdmin()) {
-        throw new ForbiddenResponse("Only platform admins manage pods. Ask the team that runs "
-            + "this portal if a pod is missing or wrong.");
-      }
-      handler.handle(ctx, user);
-    });
-    return new Route(method, path, Access.PLATFORM_ADMIN, signedIn.handler());
   }
 
   /** Pages come back after sign-in; a form post cannot be replayed, so it goes home. */

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ecrbridge.testing.RunningPortal;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -56,7 +53,7 @@ class HealthProbeTest {
 
   @Test
   void a_refused_connection_says_where_and_why() throws Exception {
-    int port = unusedPort();
+    int port = RunningPortal.freePort();
 
     int exitCode = probe(Map.of("ECRBRIDGE_PORT", String.valueOf(port)));
 
@@ -80,12 +77,5 @@ class HealthProbeTest {
 
   private String printed() {
     return printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-  }
-
-  /** A port that was free a moment ago, on which nothing listens now. */
-  private static int unusedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -53,7 +53,7 @@ public final class DiscoveryRoleArn {
     if (!"aws".equals(arn.get().partition())) {
       return Optional.of("Only pods in the aws partition are supported.");
     }
-    if (!isAwsRole(arn.get())) {
+    if (!isIamRole(arn.get())) {
       return Optional.of("The ARN must name an IAM role in a 12-digit account: "
           + "arn:aws:iam::<account>:role/<name>.");
     }
@@ -68,7 +68,7 @@ public final class DiscoveryRoleArn {
     }
   }
 
-  private static boolean isAwsRole(Arn arn) {
+  private static boolean isIamRole(Arn arn) {
     return "iam".equals(arn.service())
         && arn.region().isEmpty()
         && arn.accountId().filter(account -> ACCOUNT_ID.matcher(account).matches()).isPresent()

@@ -101,7 +101,7 @@ public record Config(
    * itself, or loopback for 0.0.0.0 and ::, which bind every interface but name none to
    * connect to.
    */
-  public static String localAddress(String host) {
+  private static String localAddress(String host) {
     return "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
   }
 

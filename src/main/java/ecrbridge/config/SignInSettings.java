@@ -187,7 +187,7 @@ public record SignInSettings(
       throw new ConfigException("ECRBRIDGE_PLATFORM_ADMINS: '" + entry + "' is not an email "
           + "address such as ada@example.org. Separate addresses with commas or spaces.");
     }
-    return entry.toLowerCase(Locale.ROOT);
+    return EmailAddresses.normalize(entry);
   }
 
   private static Optional<Boolean> flag(Map<String, String> env, String name) {

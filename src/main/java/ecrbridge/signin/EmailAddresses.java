@@ -28,10 +28,18 @@ public final class EmailAddresses {
    * to the caller, whose message says whose address is missing.
    */
   public static FieldErrors check(FieldErrors errors, String field, String email) {
-    return errors
-        .check(field, joinerProblem(email))
-        .check(field, lengthProblem(email))
-        .check(field, SHAPE.matcher(email).matches() ? Optional.empty()
+    return errors.check(field, problem(email));
+  }
+
+  /**
+   * The first problem of the address: a character no field may hold, then the ones an address
+   * must not hold besides, its length, its shape.
+   */
+  private static Optional<String> problem(String email) {
+    return Form.forbiddenCharacter(email)
+        .or(() -> joinerProblem(email))
+        .or(() -> lengthProblem(email))
+        .or(() -> SHAPE.matcher(email).matches() ? Optional.empty()
             : Optional.of("Enter an email address such as ada@example.org."));
   }
 
@@ -56,7 +64,8 @@ public final class EmailAddresses {
         + "4.");
   }
 
-  private static int octets(String email) {
+  /** The length that {@link #MAX_LENGTH} limits: octets of UTF-8. */
+  public static int octets(String email) {
     return email.getBytes(StandardCharsets.UTF_8).length;
   }
 
@@ -65,8 +74,7 @@ public final class EmailAddresses {
    * such as those in the configuration.
    */
   public static boolean isValid(String email) {
-    return joinerProblem(email).isEmpty() && octets(email) <= MAX_LENGTH
-        && SHAPE.matcher(email).matches();
+    return problem(email).isEmpty();
   }
 
   /** The form in which addresses are stored and compared: trimmed and lowercase. */

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.pac4j.core.client.Clients;
 import org.pac4j.core.config.Config;
@@ -47,6 +48,9 @@ public final class OidcSignIn {
 
   private static final String CLIENT = "oidc";
 
+  /** The shape of OAuth's registered error codes, such as access_denied. */
+  private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
+
   private final OidcSettings settings;
   private final URI publicUrl;
   private final UserSessions sessions;
@@ -80,9 +84,12 @@ public final class OidcSignIn {
 
   /** {@code GET /signin/callback}: pac4j checks state, nonce and PKCE and reads the profile. */
   public void callback(Context ctx) {
-    if (ctx.queryParam("error") != null) {
-      throw new UnauthorizedResponse(settings.providerName() + " did not sign you in ("
-          + ctx.queryParam("error") + "). Start again from the sign-in page.");
+    String error = ctx.queryParam("error");
+    if (error != null) {
+      // Anyone can link here with any text; only an error code such as access_denied is shown.
+      String code = ERROR_CODE.matcher(error).matches() ? " (" + error + ")" : "";
+      throw new UnauthorizedResponse(settings.providerName() + " did not sign you in" + code
+          + ". Start again from the sign-in page.");
     }
     if (ctx.queryParam("code") == null) {
       throw new BadRequestResponse("This address is where " + settings.providerName()
@@ -150,12 +157,12 @@ public final class OidcSignIn {
           + settings.emailClaim() + "), which the portal needs to find your workspaces. Ask "
           + "the team that runs this portal to check its identity provider settings.");
     }
-    // The limit of the member form too: a longer address could never be named as a member,
-    // and past the column's 320 characters the insert would fail with a 500.
-    int length = EmailAddresses.normalize(address).length();
-    if (length > EmailAddresses.MAX_LENGTH) {
+    // The limit of the member form too, in its unit: a longer address could never be named
+    // as a member, and past the column's 320 characters the insert would fail with a 500.
+    int octets = EmailAddresses.octets(EmailAddresses.normalize(address));
+    if (octets > EmailAddresses.MAX_LENGTH) {
       throw new UnauthorizedResponse(settings.providerName() + " sent an email address of "
-          + length + " characters; the portal takes at most " + EmailAddresses.MAX_LENGTH
+          + octets + " bytes; the portal takes at most " + EmailAddresses.MAX_LENGTH
           + ", the longest address mail can be delivered to. Ask the team that runs this "
           + "portal to check its identity provider settings.");
     }

@@ -1,6 +1,5 @@
 package ecrbridge.signin;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,7 +25,7 @@ public final class PlatformAdmins {
 
   public boolean includes(Identity identity) {
     return (claimsCount && identity.claimsPlatformAdmin())
-        || emails.contains(identity.email().toLowerCase(Locale.ROOT))
+        || emails.contains(EmailAddresses.normalize(identity.email()))
         || group.filter(identity.groups()::contains).isPresent();
   }
 

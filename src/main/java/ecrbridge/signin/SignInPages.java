@@ -8,7 +8,6 @@ import ecrbridge.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,19 +38,15 @@ public final class SignInPages {
       showSignedIn(ctx, signedIn.get(), next);
       return;
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("signedOut", ctx.queryParam("signedout") != null);
+    boolean signedOut = ctx.queryParam("signedout") != null;
     if (oidc.isPresent()) {
-      model.put("providerName", oidc.get().providerName());
-      model.put("next", next);
-      views.render(ctx, "signin/provider", model);
+      views.render(ctx, "signin/provider", Map.of("signedOut", signedOut,
+          "providerName", oidc.get().providerName(), "next", next));
       return;
     }
     // The form posts a CSRF token, which lives in a session.
     ctx.req().getSession(true);
-    model.put("form", Form.of(Map.of("next", next)));
-    model.put("offerAdmin", sessions.acceptsAdminClaims());
-    views.render(ctx, "signin/form", model);
+    renderForm(ctx, HttpStatus.OK, Form.of(Map.of("next", next)), signedOut);
   }
 
   /**
@@ -71,9 +66,7 @@ public final class SignInPages {
     Form form = Form.read(ctx, "email", "displayName", "platformAdmin", "next");
     Map<String, String> errors = validate(form);
     if (!errors.isEmpty()) {
-      views.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "signin/form",
-          Map.of("form", form.withErrors(errors), "signedOut", false,
-              "offerAdmin", sessions.acceptsAdminClaims()));
+      renderForm(ctx, HttpStatus.UNPROCESSABLE_CONTENT, form.withErrors(errors), false);
       return;
     }
 
@@ -101,6 +94,11 @@ public final class SignInPages {
     sessions.signOut(ctx);
     Flash.success(ctx, "You are signed out.");
     ctx.redirect("/signin", HttpStatus.SEE_OTHER);
+  }
+
+  private void renderForm(Context ctx, HttpStatus status, Form form, boolean signedOut) {
+    views.render(ctx, status, "signin/form", Map.of("form", form, "signedOut", signedOut,
+        "offerAdmin", sessions.acceptsAdminClaims()));
   }
 
   private static Map<String, String> validate(Form form) {

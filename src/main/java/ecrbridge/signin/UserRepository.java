@@ -1,15 +1,11 @@
 package ecrbridge.signin;
 
 import ecrbridge.db.DatabaseFailures;
-import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The people who have signed in. */
-@RegisterConstructorMapper(User.class)
 public interface UserRepository {
 
   String COLUMNS = "issuer, subject, email, display_name, first_sign_in, last_sign_in";
@@ -39,7 +35,4 @@ public interface UserRepository {
   @SqlUpdate("insert into app_user (" + COLUMNS + ") values (:issuer, :subject, :email,"
       + " :displayName, :firstSignIn, :lastSignIn)")
   void insert(@BindMethods User user);
-
-  @SqlQuery("select " + COLUMNS + " from app_user where issuer = :issuer and subject = :subject")
-  Optional<User> find(String issuer, String subject);
 }

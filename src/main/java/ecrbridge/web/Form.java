@@ -47,9 +47,9 @@ public record Form(Map<String, String> values, Map<String, String> errors) {
    * U+0000 in text. Format characters: invisible ones (U+200B, U+00AD) make an email that looks
    * right and never matches, and direction controls (U+202E) turn the text of a page around.
    * U+200D stays allowed: it joins emoji into one, such as U+1F469 U+200D U+1F52C (a woman
-   * scientist).
+   * scientist). {@link ecrbridge.signin.EmailAddresses} applies it to configured addresses too.
    */
-  private static Optional<String> forbiddenCharacter(String value) {
+  public static Optional<String> forbiddenCharacter(String value) {
     // Limitation: this also refuses U+200C, which some Persian and Indic names need, and the
     // tag characters of the flags of England, Scotland and Wales: both are invisible, and no
     // name has needed them yet.

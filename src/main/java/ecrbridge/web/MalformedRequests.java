@@ -12,7 +12,7 @@ import org.eclipse.jetty.http.HttpException;
  * form, which the CSRF check does before anyone is known, so they are the sender's mistake
  * (a 400) and never the portal's failure (a 500 with a stack trace).
  */
-public final class MalformedRequests {
+final class MalformedRequests {
 
   private MalformedRequests() {
   }
@@ -21,7 +21,7 @@ public final class MalformedRequests {
    * What was wrong, in a few words of Jetty's or ours, for one log line; empty when the failure
    * has another cause. The charset's name stays out: it is whatever the sender wrote.
    */
-  public static Optional<String> problem(Throwable failure) {
+  static Optional<String> problem(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof HttpException http && http.getCode() >= 400
           && http.getCode() < 500) {

@@ -229,6 +229,16 @@ class SignInSettingsTest {
   }
 
   @Test
+  void a_platform_admin_with_an_invisible_character_is_refused_as_the_member_form_refuses_it() {
+    ConfigException failure = assertThrows(ConfigException.class, () -> read(Map.of(
+        "ECRBRIDGE_PLATFORM_ADMINS", "ada@example.org grace\u200B@example.org")));
+
+    assertEquals("ECRBRIDGE_PLATFORM_ADMINS: 'grace\u200B@example.org' is not an email address "
+        + "such as ada@example.org. Separate addresses with commas or spaces.",
+        failure.getMessage());
+  }
+
+  @Test
   void platform_admins_joined_by_a_character_that_is_no_separator_are_refused() {
     ConfigException failure = assertThrows(ConfigException.class, () -> read(Map.of(
         "ECRBRIDGE_PLATFORM_ADMINS", "ada@example.org|grace@example.org")));

@@ -185,12 +185,29 @@ class OidcSignInTest {
     HttpResponse<String> refused = signIn(visitor, "/");
 
     assertEquals(401, refused.statusCode());
-    assertEquals("Research Login sent an email address of 255 characters; the portal takes at "
+    assertEquals("Research Login sent an email address of 255 bytes; the portal takes at "
         + "most 254, the longest address mail can be delivered to. Ask the team that runs "
         + "this portal to check its identity provider settings.",
         Page.of(refused).text("main p"));
     assertEquals(0, portal.count("select count(*) from app_user"
         + " where subject = 'long-email-subject'"));
+  }
+
+  @Test
+  void an_email_within_254_characters_but_over_254_bytes_is_refused_as_the_member_form_does() {
+    PortalClient visitor = portal.newClient();
+    String email = "\u00e9".repeat(130) + "@example.org";
+    provider.nextSignIn("wide-email-subject", email, "Wide Email", List.of());
+
+    HttpResponse<String> refused = signIn(visitor, "/");
+
+    assertEquals(401, refused.statusCode());
+    assertEquals("Research Login sent an email address of 272 bytes; the portal takes at "
+        + "most 254, the longest address mail can be delivered to. Ask the team that runs "
+        + "this portal to check its identity provider settings.",
+        Page.of(refused).text("main p"));
+    assertEquals(0, portal.count("select count(*) from app_user"
+        + " where subject = 'wide-email-subject'"));
   }
 
   @Test
@@ -223,6 +240,16 @@ class OidcSignInTest {
     assertEquals(401, response.statusCode());
     assertEquals("Research Login did not sign you in (access_denied). Start again from the "
         + "sign-in page.", Page.of(response).text("main p"));
+  }
+
+  @Test
+  void text_that_is_no_error_code_is_left_out_of_the_refusal() {
+    HttpResponse<String> response = portal.newClient().get("/signin/callback?error="
+        + "Your%20account%20is%20locked.%20Call%20the%20helpdesk&state=abc");
+
+    assertEquals(401, response.statusCode());
+    assertEquals("Research Login did not sign you in. Start again from the sign-in page.",
+        Page.of(response).text("main p"));
   }
 
   @Test

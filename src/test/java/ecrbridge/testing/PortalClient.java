@@ -47,10 +47,7 @@ public final class PortalClient {
   }
 
   public HttpResponse<String> get(String path) {
-    HttpResponse<String> response =
-        send(HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build());
-    rememberCsrfToken(response);
-    return response;
+    return getUrl(portal.url(path));
   }
 
   /** A HEAD request: the status and headers a GET would get, and no body. */
@@ -61,15 +58,8 @@ public final class PortalClient {
 
   /** A file as the bytes the portal sent, for what is not text. */
   public HttpResponse<byte[]> getBytes(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build();
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException failed) {
-      throw new UncheckedIOException(failed);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(interrupted);
-    }
+    return send(HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** Follows an absolute address, on the portal or elsewhere (an identity provider). */
@@ -81,13 +71,7 @@ public final class PortalClient {
 
   /** Posts the fields as a form, in the order given, with the CSRF token a page gave. */
   public HttpResponse<String> post(String path, Map<String, String> fields) {
-    Map<String, String> withToken = new LinkedHashMap<>(fields);
-    if (csrfToken != null) {
-      withToken.putIfAbsent(CSRF_FIELD, csrfToken);
-    }
-    HttpResponse<String> response = postWithoutToken(path, withToken);
-    rememberCsrfToken(response);
-    return response;
+    return post(path, List.copyOf(fields.entrySet()));
   }
 
   /**
@@ -170,7 +154,7 @@ public final class PortalClient {
       throw new IllegalStateException("Sign-in failed with " + response.statusCode() + ": "
           + response.body());
     }
-    get(response.headers().firstValue("Location").orElseThrow());
+    get(location(response));
     return this;
   }
 
@@ -243,7 +227,7 @@ public final class PortalClient {
       throw new IllegalStateException("Expected a redirect, got " + response.statusCode()
           + ": " + response.body());
     }
-    get(response.headers().firstValue("Location").orElseThrow());
+    get(location(response));
   }
 
   private static String location(HttpResponse<String> response) {
@@ -265,8 +249,12 @@ public final class PortalClient {
   }
 
   private HttpResponse<String> send(HttpRequest request) {
+    return send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(request, body);
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
     } catch (InterruptedException interrupted) {

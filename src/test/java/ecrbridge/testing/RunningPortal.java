@@ -91,7 +91,8 @@ public final class RunningPortal implements AutoCloseable {
     return new RunningPortal(App.start(config, clock), Jdbi.create(url, user, password));
   }
 
-  private static int freePort() {
+  /** A loopback port that was free a moment ago, on which nothing listens now. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException failed) {
