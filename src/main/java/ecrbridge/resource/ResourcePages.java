@@ -162,7 +162,7 @@ public final class ResourcePages {
     EcrRepositoryResource updated = ResourceForm.toResource(form, existing.workspaceUuid(),
         existing.createdAt(), clock.instant());
     List<Overlap> overlaps = overlapsOf(updated);
-    boolean overlapIsNew = !overlaps.isEmpty() && !sameAccountAndRegion(existing, updated);
+    boolean overlapIsNew = !overlaps.isEmpty() && !existing.inSameAccountAndRegion(updated);
     if (overlapIsNew && !ResourceForm.overlapConfirmed(form)) {
       renderForm(ctx, HttpStatus.OK, owner, form, existing, overlaps);
       return;
@@ -250,10 +250,6 @@ public final class ResourcePages {
         .filter(resource::overlaps)
         .map(other -> Overlap.between(resource, other))
         .toList();
-  }
-
-  private static boolean sameAccountAndRegion(EcrRepositoryResource a, EcrRepositoryResource b) {
-    return a.accountId().equals(b.accountId()) && a.region().equals(b.region());
   }
 
   /** Inserts; false when the id is taken, also when a racing request took it first. */
