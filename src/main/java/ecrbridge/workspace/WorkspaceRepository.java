@@ -147,7 +147,11 @@ public interface WorkspaceRepository {
         || findRole(workspaceUuid, ownerEmail).map(Role::isOwner).orElse(false);
   }
 
-  private boolean isLastOwner(UUID workspaceUuid, Role role) {
+  /**
+   * Whether a member with this role is the workspace's only OWNER. Outside a change it reads
+   * without the lock, as a page that only asks may.
+   */
+  default boolean isLastOwner(UUID workspaceUuid, Role role) {
     return role.isOwner() && countOwners(workspaceUuid) == 1;
   }
 
