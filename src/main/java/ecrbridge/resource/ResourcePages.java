@@ -246,10 +246,7 @@ public final class ResourcePages {
   }
 
   private List<Overlap> overlapsOf(EcrRepositoryResource resource) {
-    return resources.findByWorkspace(resource.workspaceUuid()).stream()
-        .filter(resource::overlaps)
-        .map(other -> Overlap.between(resource, other))
-        .toList();
+    return Overlap.of(resource, resources.findByWorkspace(resource.workspaceUuid()));
   }
 
   /** Inserts; false when the id is taken, also when a racing request took it first. */
