@@ -17,7 +17,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The pod list, one pod described like {@code wb pod describe}, and the form that adds one. */
+/**
+ * The pod list, one pod described like {@code wb pod describe}, the form that adds one and the
+ * form that changes its discovery role ARN.
+ */
 public final class PodPages {
 
   private static final Logger LOG = LoggerFactory.getLogger(PodPages.class);

@@ -51,9 +51,13 @@ public record EcrRepositoryResource(
     return registryHost() + "/" + repository().orElse("");
   }
 
-  /** Whether both point into the same account and region, where grants may overlap. */
+  /** Whether both point into the same account and region. */
+  public boolean inSameAccountAndRegion(EcrRepositoryResource other) {
+    return accountId.equals(other.accountId) && region.equals(other.region);
+  }
+
+  /** Whether another resource points into the same account and region, where grants overlap. */
   public boolean overlaps(EcrRepositoryResource other) {
-    return accountId.equals(other.accountId) && region.equals(other.region)
-        && !resourceId.equals(other.resourceId);
+    return inSameAccountAndRegion(other) && !resourceId.equals(other.resourceId);
   }
 }

@@ -1,5 +1,6 @@
 package ecrbridge.resource;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,9 +23,13 @@ public record Overlap(EcrRepositoryResource other, Kind kind) {
     OTHER_REPOSITORY
   }
 
-  /** How {@code other} relates to {@code resource}; both are in the same account and region. */
-  static Overlap between(EcrRepositoryResource resource, EcrRepositoryResource other) {
-    return new Overlap(other, kind(resource.repositoryName(), other.repositoryName()));
+  /** Those of {@code others} that overlap {@code resource}, each with how it relates to it. */
+  static List<Overlap> of(EcrRepositoryResource resource, List<EcrRepositoryResource> others) {
+    return others.stream()
+        .filter(resource::overlaps)
+        .map(other -> new Overlap(other,
+            kind(resource.repositoryName(), other.repositoryName())))
+        .toList();
   }
 
   private static Kind kind(String name, String otherName) {

@@ -1,6 +1,5 @@
 package ecrbridge.resource;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecrbridge.aws.AwsRegions;
 import ecrbridge.aws.AwsRegions.AwsRegion;
 import ecrbridge.db.DatabaseFailures;
@@ -93,14 +92,14 @@ public final class ResourcePages {
 
   public void show(Context ctx, Membership member) {
     EcrRepositoryResource resource = find(ctx, member);
-    String fileName = AttachInstructions.policyFileName(member.workspace().userFacingId(),
-        resource.resourceId());
+    Pod pod = pod(member.workspace());
+    String fileName = policyFileName(member, resource);
     Map<String, Object> model = new HashMap<>();
     model.put("workspace", member.workspace());
     model.put("membership", member);
     model.put("resource", resource);
-    model.put("pod", pod(member.workspace()));
-    model.put("policyJson", PolicyJson.pretty(policy(member.workspace(), resource)));
+    model.put("pod", pod);
+    model.put("policyJson", policyJson(pod, resource));
     model.put("policyFileName", fileName);
     RepositoryTarget target = new RepositoryTarget(resource.accountId(), resource.region(),
         resource.repositoryName());
@@ -139,11 +138,10 @@ public final class ResourcePages {
   /** The policy as a file: served as JSON, saved under a name that says what it is for. */
   public void downloadPolicy(Context ctx, Membership member) {
     EcrRepositoryResource resource = find(ctx, member);
-    String fileName = AttachInstructions.policyFileName(member.workspace().userFacingId(),
-        resource.resourceId());
+    String fileName = policyFileName(member, resource);
     ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
         .contentType("application/json; charset=utf-8")
-        .result(PolicyJson.pretty(policy(member.workspace(), resource)));
+        .result(policyJson(pod(member.workspace()), resource));
   }
 
   public void showEditForm(Context ctx, Membership owner) {
@@ -164,7 +162,7 @@ public final class ResourcePages {
     EcrRepositoryResource updated = ResourceForm.toResource(form, existing.workspaceUuid(),
         existing.createdAt(), clock.instant());
     List<Overlap> overlaps = overlapsOf(updated);
-    boolean overlapIsNew = !overlaps.isEmpty() && !sameAccountAndRegion(existing, updated);
+    boolean overlapIsNew = !overlaps.isEmpty() && !existing.inSameAccountAndRegion(updated);
     if (overlapIsNew && !ResourceForm.overlapConfirmed(form)) {
       renderForm(ctx, HttpStatus.OK, owner, form, existing, overlaps);
       return;
@@ -237,20 +235,18 @@ public final class ResourcePages {
     return pods.find(workspace.podOrganization(), workspace.podId()).orElseThrow();
   }
 
-  private ObjectNode policy(Workspace workspace,
-      EcrRepositoryResource resource) {
-    return RepositoryPolicy.forWorkspace(pod(workspace).accountId(), resource.roleTagKey());
+  private static String policyJson(Pod pod, EcrRepositoryResource resource) {
+    return PolicyJson.pretty(RepositoryPolicy.forWorkspace(pod.accountId(),
+        resource.roleTagKey()));
+  }
+
+  private static String policyFileName(Membership member, EcrRepositoryResource resource) {
+    return AttachInstructions.policyFileName(member.workspace().userFacingId(),
+        resource.resourceId());
   }
 
   private List<Overlap> overlapsOf(EcrRepositoryResource resource) {
-    return resources.findByWorkspace(resource.workspaceUuid()).stream()
-        .filter(resource::overlaps)
-        .map(other -> Overlap.between(resource, other))
-        .toList();
-  }
-
-  private static boolean sameAccountAndRegion(EcrRepositoryResource a, EcrRepositoryResource b) {
-    return a.accountId().equals(b.accountId()) && a.region().equals(b.region());
+    return Overlap.of(resource, resources.findByWorkspace(resource.workspaceUuid()));
   }
 
   /** Inserts; false when the id is taken, also when a racing request took it first. */

@@ -1,6 +1,5 @@
 package ecrbridge.workspace;
 
-import java.util.Optional;
 import org.jdbi.v3.core.mapper.Nested;
 
 /**
@@ -10,12 +9,8 @@ import org.jdbi.v3.core.mapper.Nested;
  */
 public record ListedWorkspace(@Nested Workspace workspace, Role role) {
 
-  public Optional<Role> memberRole() {
-    return Optional.ofNullable(role);
-  }
-
   /** The role in words, for the list: the role, or that the user is not a member. */
   public String standing() {
-    return memberRole().map(Role::name).orElse("Not a member");
+    return role == null ? "Not a member" : role.name();
   }
 }

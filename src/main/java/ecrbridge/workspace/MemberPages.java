@@ -134,7 +134,7 @@ public final class MemberPages {
       renderProblem(ctx, HttpStatus.CONFLICT, owner, notAMember(email));
       return;
     }
-    if (role.get().isOwner() && workspaces.countOwners(uuid(owner)) == 1) {
+    if (workspaces.isLastOwner(uuid(owner), role.get())) {
       renderProblem(ctx, HttpStatus.CONFLICT, owner, lastOwnerStays(email));
       return;
     }

@@ -129,11 +129,10 @@ public final class WorkspacePages {
   void render(Context ctx, HttpStatus status, Membership membership, Form memberForm,
       String membersProblem) {
     Workspace workspace = membership.workspace();
-    Pod pod = pods.find(workspace.podOrganization(), workspace.podId()).orElseThrow();
     Map<String, Object> model = new HashMap<>();
     model.put("workspace", workspace);
     model.put("membership", membership);
-    model.put("pod", pod);
+    model.put("pod", pod(workspace));
     model.put("members", workspaces.findMembers(workspace.uuid()));
     model.put("resources", resources.findByWorkspace(workspace.uuid()));
     model.put("memberForm", memberForm);
@@ -195,9 +194,9 @@ public final class WorkspacePages {
     Workspace workspace = owner.workspace();
     views.render(ctx, status, "workspace/edit", Map.of(
         "workspace", workspace,
-        "pod", pods.find(workspace.podOrganization(), workspace.podId()).orElseThrow(),
+        "pod", pod(workspace),
         "form", form,
-        "regionOptions", SelectOption.of(regions.all(), AwsRegion::id, AwsRegion::label)));
+        "regionOptions", regionOptions()));
   }
 
   private void renderForm(Context ctx, HttpStatus status, Form form, List<Pod> allPods) {
@@ -205,6 +204,14 @@ public final class WorkspacePages {
         "form", form,
         "podOptions", SelectOption.of(allPods, Pod::key,
             pod -> pod.key() + " (account " + pod.accountId() + ")"),
-        "regionOptions", SelectOption.of(regions.all(), AwsRegion::id, AwsRegion::label)));
+        "regionOptions", regionOptions()));
+  }
+
+  private Pod pod(Workspace workspace) {
+    return pods.find(workspace.podOrganization(), workspace.podId()).orElseThrow();
+  }
+
+  private List<SelectOption> regionOptions() {
+    return SelectOption.of(regions.all(), AwsRegion::id, AwsRegion::label);
   }
 }

@@ -94,25 +94,26 @@ public interface WorkspaceRepository {
   @Transaction
   default MemberChange changeRoleByOwner(UUID workspaceUuid, String ownerEmail,
       boolean platformAdmin, String email, Role role) {
-    if (!lockAndCheckOwner(workspaceUuid, ownerEmail, platformAdmin)) {
-      return MemberChange.refused(Outcome.ACTOR_NOT_OWNER, Optional.empty());
-    }
-    Optional<Role> before = findRole(workspaceUuid, email);
-    if (before.isEmpty()) {
-      return MemberChange.refused(Outcome.NOT_A_MEMBER, before);
-    }
-    if (!role.isOwner() && isLastOwner(workspaceUuid, before.get())) {
-      return MemberChange.refused(Outcome.LAST_OWNER, before);
-    }
-
-    updateRole(workspaceUuid, email, role);
-    return MemberChange.done(before);
+    return changeMemberByOwner(workspaceUuid, ownerEmail, platformAdmin, email, role.isOwner(),
+        () -> updateRole(workspaceUuid, email, role));
   }
 
   /** Removes a member on behalf of an owner; the last OWNER stays. */
   @Transaction
   default MemberChange removeMemberByOwner(UUID workspaceUuid, String ownerEmail,
       boolean platformAdmin, String email) {
+    return changeMemberByOwner(workspaceUuid, ownerEmail, platformAdmin, email, false,
+        () -> deleteMember(workspaceUuid, email));
+  }
+
+  /**
+   * Makes a change to an existing member unless it is refused: the user stopped being an owner,
+   * the email is no member, or the change would leave the workspace without an OWNER.
+   *
+   * @param staysOwner whether the member is still an OWNER after the change
+   */
+  private MemberChange changeMemberByOwner(UUID workspaceUuid, String ownerEmail,
+      boolean platformAdmin, String email, boolean staysOwner, Runnable change) {
     if (!lockAndCheckOwner(workspaceUuid, ownerEmail, platformAdmin)) {
       return MemberChange.refused(Outcome.ACTOR_NOT_OWNER, Optional.empty());
     }
@@ -120,11 +121,11 @@ public interface WorkspaceRepository {
     if (before.isEmpty()) {
       return MemberChange.refused(Outcome.NOT_A_MEMBER, before);
     }
-    if (isLastOwner(workspaceUuid, before.get())) {
+    if (!staysOwner && isLastOwner(workspaceUuid, before.get())) {
       return MemberChange.refused(Outcome.LAST_OWNER, before);
     }
 
-    deleteMember(workspaceUuid, email);
+    change.run();
     return MemberChange.done(before);
   }
 
@@ -146,7 +147,11 @@ public interface WorkspaceRepository {
         || findRole(workspaceUuid, ownerEmail).map(Role::isOwner).orElse(false);
   }
 
-  private boolean isLastOwner(UUID workspaceUuid, Role role) {
+  /**
+   * Whether a member with this role is the workspace's only OWNER. Outside a change it reads
+   * without the lock, as a page that only asks may.
+   */
+  default boolean isLastOwner(UUID workspaceUuid, Role role) {
     return role.isOwner() && countOwners(workspaceUuid) == 1;
   }
 

@@ -75,14 +75,17 @@ public final class BrowserHarness implements AutoCloseable {
   }
 
   /**
-   * Saves the whole page, not only the viewport, under {@code target/screenshots}, and under
-   * {@code src/docs} when the run was asked to update the documentation's images.
+   * Saves the whole page, not only the viewport, under {@code target/screenshots}. When the run
+   * was asked to update the documentation's images, it also replaces the one of that name in
+   * {@code src/docs}, if the documentation has one: the other screenshots are for people
+   * looking into a failure, not for the README.
    */
   public static Path screenshot(Page page, String fileName) {
     byte[] png = page.screenshot(new Page.ScreenshotOptions().setFullPage(true));
     Path saved = write(SCREENSHOTS.resolve(fileName), png);
-    if (Boolean.getBoolean("screenshots.update")) {
-      write(DOCS.resolve(fileName), png);
+    Path documented = DOCS.resolve(fileName);
+    if (Boolean.getBoolean("screenshots.update") && Files.exists(documented)) {
+      write(documented, png);
     }
     return saved;
   }
